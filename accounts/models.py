@@ -1,0 +1,166 @@
+"""Users, groups, login history and the application settings store.
+
+Table and column names are Kanboard's, so a Kanboard database maps onto them one to one
+and the API returns the same rows Kanboard returns.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.db import models
+
+from accounts import passwords
+from accounts.roles import APP_ADMIN, APP_USER
+
+
+class UserManager(BaseUserManager):
+    def create_user(self, username: str, password: str | None = None, **fields) -> User:
+        user = self.model(username=username, **fields)
+        if password:
+            user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, username: str, password: str | None = None, **fields) -> User:
+        fields["role"] = APP_ADMIN
+        return self.create_user(username, password, **fields)
+
+
+class User(AbstractBaseUser):
+    """Kanboard's ``users`` row.
+
+    The application role (``role``) is the single source of truth for rights: it decides
+    API access and, through ``is_staff``/``is_superuser``, access to the Django admin.
+    """
+
+    username = models.TextField(unique=True)
+    password = models.CharField(max_length=255, null=True, blank=True)
+    # Legacy columns that Kanboard's SQLite schema still returns; never written by the API.
+    is_admin = models.IntegerField(default=0)
+    is_ldap_user = models.BooleanField(default=False)
+    name = models.CharField(max_length=255, null=True, blank=True)
+    email = models.CharField(max_length=255, null=True, blank=True)
+    google_id = models.CharField(max_length=255, null=True, blank=True)
+    github_id = models.CharField(max_length=30, null=True, blank=True)
+    notifications_enabled = models.BooleanField(default=False)
+    timezone = models.CharField(max_length=50, null=True, blank=True)
+    language = models.CharField(max_length=11, null=True, blank=True)
+    disable_login_form = models.BooleanField(default=False)
+    twofactor_activated = models.BooleanField(default=False)
+    twofactor_secret = models.CharField(max_length=16, null=True, blank=True)
+    token = models.CharField(max_length=255, null=True, blank=True, default="")
+    notifications_filter = models.IntegerField(default=4)
+    nb_failed_login = models.IntegerField(default=0)
+    lock_expiration_date = models.BigIntegerField(default=0)
+    is_project_admin = models.IntegerField(default=0)
+    gitlab_id = models.IntegerField(null=True, blank=True)
+    role = models.CharField(max_length=25, default=APP_USER)
+    is_active = models.BooleanField(default=True)
+    avatar_path = models.CharField(max_length=255, null=True, blank=True)
+    api_access_token = models.CharField(max_length=255, null=True, blank=True, default=None)
+    filter = models.TextField(null=True, blank=True)
+    theme = models.TextField(default="light")
+
+    # Kanboard keeps login history in last_logins, not on the row.
+    last_login = None
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "username"
+    REQUIRED_FIELDS: list[str] = []
+
+    class Meta:
+        db_table = "users"
+        ordering = ["username"]
+
+    def __str__(self) -> str:
+        return self.username
+
+    @property
+    def display_name(self) -> str:
+        return self.name or self.username
+
+    @property
+    def is_staff(self) -> bool:
+        return self.is_active and self.role == APP_ADMIN
+
+    @property
+    def is_superuser(self) -> bool:
+        return self.is_staff
+
+    def has_perm(self, perm: str, obj=None) -> bool:
+        return self.is_superuser
+
+    def has_module_perms(self, app_label: str) -> bool:
+        return self.is_superuser
+
+    def set_password(self, raw_password: str | None) -> None:
+        self.password = passwords.hash_password(raw_password) if raw_password else None
+
+    def check_password(self, raw_password: str) -> bool:
+        return passwords.verify_password(raw_password, self.password)
+
+    def set_unusable_password(self) -> None:
+        self.password = None
+
+    def has_usable_password(self) -> bool:
+        return bool(self.password)
+
+
+class LastLogin(models.Model):
+    """One row per successful User API authentication; the newest 10 are kept per user."""
+
+    auth_type = models.CharField(max_length=25, null=True, blank=True)
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="last_logins")
+    ip = models.CharField(max_length=45, null=True, blank=True)
+    user_agent = models.CharField(max_length=255, null=True, blank=True)
+    date_creation = models.BigIntegerField(null=True, blank=True)
+
+    class Meta:
+        db_table = "last_logins"
+        indexes = [models.Index(fields=["user"], name="last_logins_user_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.auth_type} {self.date_creation}"
+
+
+class Group(models.Model):
+    external_id = models.CharField(max_length=255, null=True, blank=True, default="")
+    name = models.TextField(unique=True)
+
+    class Meta:
+        db_table = "groups"
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class GroupMember(models.Model):
+    group = models.ForeignKey(Group, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="group_memberships")
+
+    class Meta:
+        db_table = "group_has_users"
+        constraints = [
+            models.UniqueConstraint(fields=["group", "user"], name="group_has_users_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} in {self.group_id}"
+
+
+class Setting(models.Model):
+    """Kanboard's key/value ``settings`` table (application token, URL, defaults...)."""
+
+    option = models.CharField(max_length=100, primary_key=True)
+    value = models.TextField(null=True, blank=True, default="")
+    changed_by = models.IntegerField(default=0)
+    changed_on = models.IntegerField(default=0)
+
+    class Meta:
+        db_table = "settings"
+        ordering = ["option"]
+
+    def __str__(self) -> str:
+        return self.option
