@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
-from django.db.models import Case, F, Value, When
+from django.db.models import BigIntegerField, Case, F, Value, When
 
 from accounts.models import User
 
@@ -40,6 +40,7 @@ def record_failure(user_id: int) -> None:
             # Compared with the value before this increment.
             When(nb_failed_login__gte=settings.BRUTEFORCE_LOCKDOWN, then=Value(lock_until)),
             default=F("lock_expiration_date"),
+            output_field=BigIntegerField(),
         ),
     )
 

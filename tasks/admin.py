@@ -1,0 +1,90 @@
+"""The operators' view of tasks and what hangs on them."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+
+from tasks.models import (
+    Comment,
+    ExternalLink,
+    Link,
+    ProjectActivity,
+    Subtask,
+    Tag,
+    Task,
+    TaskFile,
+    TaskLink,
+)
+
+
+class SubtaskInline(admin.TabularInline):
+    model = Subtask
+    extra = 0
+    fields = ("title", "status", "user_id", "position", "time_estimated", "time_spent")
+
+
+@admin.register(Task)
+class TaskAdmin(admin.ModelAdmin):
+    list_display = ("id", "title", "project", "column", "swimlane", "is_active", "position")
+    list_filter = ("is_active",)
+    list_select_related = ("project", "column", "swimlane")
+    search_fields = ("title", "reference", "project__name")
+    raw_id_fields = ("project", "column", "swimlane")
+    inlines = [SubtaskInline]
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ("id", "task", "user_id", "visibility", "date_creation")
+    list_select_related = ("task",)
+    search_fields = ("comment", "task__title")
+    raw_id_fields = ("task",)
+
+
+@admin.register(Tag)
+class TagAdmin(admin.ModelAdmin):
+    list_display = ("name", "project_id", "color_id")
+    search_fields = ("name",)
+
+
+@admin.register(Link)
+class LinkAdmin(admin.ModelAdmin):
+    list_display = ("id", "label", "opposite_id")
+    search_fields = ("label",)
+
+
+@admin.register(TaskLink)
+class TaskLinkAdmin(admin.ModelAdmin):
+    list_display = ("task", "link", "opposite_task")
+    list_select_related = ("task", "link", "opposite_task")
+    raw_id_fields = ("task", "opposite_task")
+
+
+@admin.register(ExternalLink)
+class ExternalLinkAdmin(admin.ModelAdmin):
+    list_display = ("title", "task", "link_type", "url")
+    list_select_related = ("task",)
+    search_fields = ("title", "url")
+    raw_id_fields = ("task",)
+
+
+@admin.register(TaskFile)
+class TaskFileAdmin(admin.ModelAdmin):
+    list_display = ("name", "task", "size", "date")
+    list_select_related = ("task",)
+    search_fields = ("name", "task__title")
+    raw_id_fields = ("task",)
+    readonly_fields = ("path",)
+
+
+@admin.register(ProjectActivity)
+class ProjectActivityAdmin(admin.ModelAdmin):
+    list_display = ("event_name", "project", "task", "creator", "date_creation")
+    list_select_related = ("project", "task", "creator")
+    raw_id_fields = ("project", "task", "creator")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
