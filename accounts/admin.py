@@ -41,8 +41,11 @@ class UserCreationForm(forms.ModelForm):
         data = self.cleaned_data
         try:
             return users.create_user(
-                data["username"], data["password"], data.get("name") or "",
-                data.get("email") or "", data["role"],
+                data["username"],
+                data["password"],
+                data.get("name") or "",
+                data.get("email") or "",
+                data["role"],
             )
         except ValidationError as invalid:
             raise forms.ValidationError(invalid.messages) from None

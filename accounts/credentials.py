@@ -103,7 +103,9 @@ def check_user_credentials(
         return None
     if lockout.is_locked(user):
         return None
-    auth_type = _matching_provider(user, secret, verified_hashes if verified_hashes is not None else set())
+    auth_type = _matching_provider(
+        user, secret, verified_hashes if verified_hashes is not None else set()
+    )
     if auth_type is None:
         lockout.record_failure(user.pk)
         return None

@@ -47,7 +47,10 @@ def remove_group(group_id: int | None) -> bool:
 
 def add_member(group_id: int | None, user_id: int | None) -> bool:
     """False when already a member, or the group or user does not exist."""
-    if not Group.objects.filter(pk=group_id).exists() or not User.objects.filter(pk=user_id).exists():
+    if (
+        not Group.objects.filter(pk=group_id).exists()
+        or not User.objects.filter(pk=user_id).exists()
+    ):
         return False
     try:
         with transaction.atomic():

@@ -155,9 +155,9 @@ def issue_api_token(user: User) -> str:
 
 
 def revoke_api_token(user: User) -> bool:
-    return bool(User.objects.filter(pk=user.pk).exclude(api_access_token=None).update(
-        api_access_token=None
-    ))
+    return bool(
+        User.objects.filter(pk=user.pk).exclude(api_access_token=None).update(api_access_token=None)
+    )
 
 
 def unlock_user(user: User) -> bool:

@@ -18,8 +18,13 @@ DEFAULT_DATE_FORMAT = "m/d/Y"
 TIME_FORMAT = "H:i"
 
 # PHP format letters this parser understands, as regular expressions.
-_TOKENS = {"Y": r"(?P<Y>\d{4})", "m": r"(?P<m>\d{1,2})", "d": r"(?P<d>\d{1,2})",
-           "H": r"(?P<H>\d{1,2})", "i": r"(?P<i>\d{2})"}
+_TOKENS = {
+    "Y": r"(?P<Y>\d{4})",
+    "m": r"(?P<m>\d{1,2})",
+    "d": r"(?P<d>\d{1,2})",
+    "H": r"(?P<H>\d{1,2})",
+    "i": r"(?P<i>\d{2})",
+}
 
 
 @lru_cache(maxsize=32)
@@ -29,8 +34,14 @@ def _pattern(php_format: str) -> re.Pattern:
 
 def parser_formats() -> list[str]:
     user_format = get_config("application_date_format", DEFAULT_DATE_FORMAT)
-    formats = [user_format, "Y-m-d", "Y_m_d", f"{user_format} {TIME_FORMAT}",
-               "Y-m-d H:i", "Y_m_d H:i"]
+    formats = [
+        user_format,
+        "Y-m-d",
+        "Y_m_d",
+        f"{user_format} {TIME_FORMAT}",
+        "Y-m-d H:i",
+        "Y_m_d H:i",
+    ]
     return list(dict.fromkeys(formats))
 
 

@@ -10,8 +10,7 @@ class ProjectQuerySet(models.QuerySet):
     def with_member(self, user_id: int) -> ProjectQuerySet:
         """Projects the user belongs to, directly or through one of its groups."""
         return self.filter(
-            Q(user_roles__user_id=user_id)
-            | Q(group_roles__group__memberships__user_id=user_id)
+            Q(user_roles__user_id=user_id) | Q(group_roles__group__memberships__user_id=user_id)
         ).distinct()
 
     def active(self) -> ProjectQuerySet:

@@ -88,11 +88,12 @@ class ParameterSpec:
 
 def _array_types(hint) -> tuple[type, ...]:
     """(list,) / (dict,) / (list, dict) for array-typed hints, () otherwise."""
-    candidates = typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, _UnionType) else (hint,)
+    candidates = (
+        typing.get_args(hint) if typing.get_origin(hint) in (typing.Union, _UnionType) else (hint,)
+    )
     found = []
     for candidate in candidates:
         origin = typing.get_origin(candidate) or candidate
         if origin in (list, dict):
             found.append(origin)
     return tuple(found)
-

@@ -19,8 +19,8 @@ from http import HTTPStatus
 from typing import Any
 
 from django.conf import settings
-from django.db import DatabaseError
 from django.core.exceptions import RequestDataTooBig, ValidationError
+from django.db import DatabaseError
 from django.http import HttpRequest, HttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from modernrpc import Protocol, RpcRequestContext, RpcServer
@@ -33,8 +33,8 @@ from rpc.binding import ParameterSpec
 from rpc.errors import (
     INTERNAL_ERROR,
     INVALID_REQUEST,
-    METHOD_NOT_FOUND,
     MESSAGES,
+    METHOD_NOT_FOUND,
     PARSE_ERROR,
     Abort,
     InvalidParams,
@@ -293,8 +293,9 @@ def jsonrpc_view(request: HttpRequest) -> HttpResponse:
     except RequestDataTooBig:
         limit = f"Request body larger than {settings.DATA_UPLOAD_MAX_MEMORY_SIZE} bytes"
         reply = dumps(error_reply(INVALID_REQUEST, data=limit))
-        return HttpResponse(reply, status=HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
-                            content_type="application/json")
+        return HttpResponse(
+            reply, status=HTTPStatus.REQUEST_ENTITY_TOO_LARGE, content_type="application/json"
+        )
     handler = server.handlers[0]
     context = RpcRequestContext(request, server, handler, Protocol.JSON_RPC)
     return server.build_response(handler, handler.process_request(body, context))

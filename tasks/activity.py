@@ -13,13 +13,25 @@ from tasks import events
 from tasks.models import ProjectActivity
 
 RECORDED_EVENTS = (
-    events.TASK_CREATE, events.TASK_UPDATE, events.TASK_CLOSE, events.TASK_OPEN,
-    events.TASK_MOVE_COLUMN, events.TASK_MOVE_PROJECT, events.TASK_MOVE_POSITION,
-    events.TASK_MOVE_SWIMLANE, events.TASK_ASSIGNEE_CHANGE,
-    events.SUBTASK_CREATE, events.SUBTASK_UPDATE, events.SUBTASK_DELETE,
-    events.COMMENT_CREATE, events.COMMENT_UPDATE, events.COMMENT_DELETE,
-    events.TASK_FILE_CREATE, events.TASK_FILE_DESTROY,
-    events.TASK_LINK_CREATE_UPDATE, events.TASK_LINK_DELETE,
+    events.TASK_CREATE,
+    events.TASK_UPDATE,
+    events.TASK_CLOSE,
+    events.TASK_OPEN,
+    events.TASK_MOVE_COLUMN,
+    events.TASK_MOVE_PROJECT,
+    events.TASK_MOVE_POSITION,
+    events.TASK_MOVE_SWIMLANE,
+    events.TASK_ASSIGNEE_CHANGE,
+    events.SUBTASK_CREATE,
+    events.SUBTASK_UPDATE,
+    events.SUBTASK_DELETE,
+    events.COMMENT_CREATE,
+    events.COMMENT_UPDATE,
+    events.COMMENT_DELETE,
+    events.TASK_FILE_CREATE,
+    events.TASK_FILE_DESTROY,
+    events.TASK_LINK_CREATE_UPDATE,
+    events.TASK_LINK_DELETE,
 )
 
 

@@ -8,7 +8,11 @@ COLORS: dict[str, dict[str, str]] = {
     "yellow": {"name": "Yellow", "background": "rgb(245, 247, 196)", "border": "rgb(223, 227, 45)"},
     "blue": {"name": "Blue", "background": "rgb(219, 235, 255)", "border": "rgb(168, 207, 255)"},
     "green": {"name": "Green", "background": "rgb(189, 244, 203)", "border": "rgb(74, 227, 113)"},
-    "purple": {"name": "Purple", "background": "rgb(223, 176, 255)", "border": "rgb(205, 133, 254)"},
+    "purple": {
+        "name": "Purple",
+        "background": "rgb(223, 176, 255)",
+        "border": "rgb(205, 133, 254)",
+    },
     "red": {"name": "Red", "background": "rgb(255, 187, 187)", "border": "rgb(255, 151, 151)"},
     "orange": {"name": "Orange", "background": "rgb(255, 215, 179)", "border": "rgb(255, 172, 98)"},
     "grey": {"name": "Grey", "background": "rgb(238, 238, 238)", "border": "rgb(204, 204, 204)"},

@@ -70,7 +70,9 @@ def emit(name: str, task_id: int, actor_id: int, **extra: Any) -> Event | None:
     task = task_details(task_id)
     if task is None:
         return None
-    event = Event(name, task["project_id"], task_id, actor_id, {"task_id": task_id, "task": task, **extra})
+    event = Event(
+        name, task["project_id"], task_id, actor_id, {"task_id": task_id, "task": task, **extra}
+    )
     for handler in _subscribers.get(name, ()):
         handler(event)
     return event
@@ -78,12 +80,38 @@ def emit(name: str, task_id: int, actor_id: int, **extra: Any) -> Event | None:
 
 # The task as Kanboard's TaskFinderModel::getDetails reads it: every column, then names.
 TASK_COLUMNS = (
-    "id", "title", "description", "date_creation", "color_id", "project_id", "column_id",
-    "owner_id", "position", "is_active", "date_completed", "score", "date_due", "category_id",
-    "creator_id", "date_modification", "reference", "date_started", "time_spent",
-    "time_estimated", "swimlane_id", "date_moved", "recurrence_status", "recurrence_trigger",
-    "recurrence_factor", "recurrence_timeframe", "recurrence_basedate", "recurrence_parent",
-    "recurrence_child", "priority", "external_provider", "external_uri",
+    "id",
+    "title",
+    "description",
+    "date_creation",
+    "color_id",
+    "project_id",
+    "column_id",
+    "owner_id",
+    "position",
+    "is_active",
+    "date_completed",
+    "score",
+    "date_due",
+    "category_id",
+    "creator_id",
+    "date_modification",
+    "reference",
+    "date_started",
+    "time_spent",
+    "time_estimated",
+    "swimlane_id",
+    "date_moved",
+    "recurrence_status",
+    "recurrence_trigger",
+    "recurrence_factor",
+    "recurrence_timeframe",
+    "recurrence_basedate",
+    "recurrence_parent",
+    "recurrence_child",
+    "priority",
+    "external_provider",
+    "external_uri",
 )
 
 
@@ -115,9 +143,15 @@ def task_details(task_id: int) -> dict[str, Any] | None:
     if row is None:
         return None
     details = {column: plain(row[column]) for column in TASK_COLUMNS}
-    category = Category.objects.filter(pk=row["category_id"]).values("name", "description").first() or {}
-    users = {u["id"]: u for u in User.objects.filter(pk__in=(row["owner_id"], row["creator_id"]))
-             .values("id", "username", "name")}
+    category = (
+        Category.objects.filter(pk=row["category_id"]).values("name", "description").first() or {}
+    )
+    users = {
+        u["id"]: u
+        for u in User.objects.filter(pk__in=(row["owner_id"], row["creator_id"])).values(
+            "id", "username", "name"
+        )
+    }
     assignee = users.get(row["owner_id"], {})
     creator = users.get(row["creator_id"], {})
     details.update(

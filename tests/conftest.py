@@ -29,9 +29,18 @@ from tests.factories import PASSWORD, MembershipFactory, ProjectFactory, UserFac
 
 PERSONAS = ("app", "admin", "manager", "member", "viewer", "outsider")
 # Usernames as in the spec's security fixture ("admin" itself is the seeded account).
-USERNAME_OF = {"admin": "adm2", "manager": "mgr", "member": "usr", "viewer": "viewer",
-               "outsider": "out"}
-PROJECT_ROLE_OF = {"manager": "project-manager", "member": "project-member", "viewer": "project-viewer"}
+USERNAME_OF = {
+    "admin": "adm2",
+    "manager": "mgr",
+    "member": "usr",
+    "viewer": "viewer",
+    "outsider": "out",
+}
+PROJECT_ROLE_OF = {
+    "manager": "project-manager",
+    "member": "project-member",
+    "viewer": "project-viewer",
+}
 APP_ROLE_OF = {"admin": "app-admin", "manager": "app-manager"}
 
 

@@ -59,9 +59,7 @@ class ProjectFactory(factory.django.DjangoModelFactory):
     def board(obj, create, extracted, **kwargs):
         if not create or extracted is False:
             return
-        for position, title in enumerate(
-            ["Backlog", "Ready", "Work in progress", "Done"], start=1
-        ):
+        for position, title in enumerate(["Backlog", "Ready", "Work in progress", "Done"], start=1):
             Column.objects.create(project=obj, title=title, position=position)
         Swimlane.objects.create(project=obj, name="Default swimlane", position=1)
 

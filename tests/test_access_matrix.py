@@ -67,13 +67,19 @@ class Objects:
         )
         TaskLink.objects.create(link_id=1, task=self.other_task, opposite_task=self.task)
         self.external_link = ExternalLink.objects.create(
-            task=self.task, link_type="weblink", dependency="related", title="Doc",
-            url="https://example.com/", date_creation=now, date_modification=now,
+            task=self.task,
+            link_type="weblink",
+            dependency="related",
+            title="Doc",
+            url="https://example.com/",
+            date_creation=now,
+            date_modification=now,
         )
         self.task_file = TaskFile.objects.create(task=self.task, name="a.txt", path="tasks/x")
         self.project_file = ProjectFile.objects.create(project=project, name="b.txt", path="p/x")
         self.action = Action.objects.create(
-            project=project, event_name="task.move.column",
+            project=project,
+            event_name="task.move.column",
             action_name="\\Kanboard\\Action\\TaskCloseColumn",
         )
         ActionParam.objects.create(action=self.action, name="column_id", value=str(self.column.pk))
@@ -178,7 +184,9 @@ def test_access_follows_the_table(rpc, world, name, persona):
 
     if expected is FORBID:
         assert reply.status == 403, reply.body
-        assert reply.body == b'{"jsonrpc":"2.0","error":{"code":403,"message":"Forbidden"},"id":null}'
+        assert (
+            reply.body == b'{"jsonrpc":"2.0","error":{"code":403,"message":"Forbidden"},"id":null}'
+        )
     elif expected is None:
         assert reply.status == 200, reply.body
     else:

@@ -45,8 +45,20 @@ def basic(raw: bytes) -> str:
         lambda token: "Basic ",
         lambda token: basic(("jsonrpc:" + "é" * 10_000).encode()),
     ],
-    ids=["none", "bearer", "wrong", "empty", "upper-case-user", "space-before-user",
-         "non-ascii", "not-base64", "not-utf8", "no-colon", "empty-basic", "huge"],
+    ids=[
+        "none",
+        "bearer",
+        "wrong",
+        "empty",
+        "upper-case-user",
+        "space-before-user",
+        "non-ascii",
+        "not-base64",
+        "not-utf8",
+        "no-colon",
+        "empty-basic",
+        "huge",
+    ],
 )
 def test_anything_but_the_right_token_is_unauthorized(rpc, app_token, authorization):
     header = authorization(app_token)
@@ -224,11 +236,17 @@ def test_the_user_row_is_read_again_for_every_batch_element(rpc, world):
     world.users["admin"].api_access_token = "a" * 60
     world.users["admin"].save()
     admin_id = world.users["admin"].pk
-    batch = json.dumps([
-        {"jsonrpc": "2.0", "method": "updateUser", "params": [admin_id, None, None, None,
-                                                             "app-user"], "id": 1},
-        {"jsonrpc": "2.0", "method": "getAllUsers", "id": 2},
-    ])
+    batch = json.dumps(
+        [
+            {
+                "jsonrpc": "2.0",
+                "method": "updateUser",
+                "params": [admin_id, None, None, None, "app-user"],
+                "id": 1,
+            },
+            {"jsonrpc": "2.0", "method": "getAllUsers", "id": 2},
+        ]
+    )
 
     reply = rpc.post(batch, world["admin"])
 
@@ -238,10 +256,12 @@ def test_the_user_row_is_read_again_for_every_batch_element(rpc, world):
 
 def test_disabling_oneself_inside_a_batch_ends_the_batch(rpc, world):
     admin_id = world.users["admin"].pk
-    batch = json.dumps([
-        {"jsonrpc": "2.0", "method": "disableUser", "params": [admin_id], "id": 1},
-        {"jsonrpc": "2.0", "method": "getVersion", "id": 2},
-    ])
+    batch = json.dumps(
+        [
+            {"jsonrpc": "2.0", "method": "disableUser", "params": [admin_id], "id": 1},
+            {"jsonrpc": "2.0", "method": "getVersion", "id": 2},
+        ]
+    )
 
     reply = rpc.post(batch, world["admin"])
 
@@ -272,8 +292,9 @@ def test_application_token_is_compared_in_constant_time(rpc, app_token, monkeypa
 
 
 def test_forged_proxy_headers_change_nothing(rpc, world):
-    reply = rpc.post(GET_VERSION, HTTP_X_REMOTE_USER="admin", REMOTE_USER="admin",
-                     HTTP_X_FORWARDED_FOR="1.2.3.4")
+    reply = rpc.post(
+        GET_VERSION, HTTP_X_REMOTE_USER="admin", REMOTE_USER="admin", HTTP_X_FORWARDED_FOR="1.2.3.4"
+    )
     rpc.post(GET_VERSION, world["member"], HTTP_X_FORWARDED_FOR="1.2.3.4")
 
     assert reply.status == 401

@@ -39,8 +39,18 @@ def envelope(method, params=None, request_id=1, **extra) -> str:
         '"text"',
         "true",
     ],
-    ids=["nan", "infinity", "minus-infinity", "5000-digits", "600-deep", "100000-deep",
-         "lone-surrogate", "null", "string", "boolean"],
+    ids=[
+        "nan",
+        "infinity",
+        "minus-infinity",
+        "5000-digits",
+        "600-deep",
+        "100000-deep",
+        "lone-surrogate",
+        "null",
+        "string",
+        "boolean",
+    ],
 )
 def test_input_php_cannot_decode_is_a_parse_error(rpc, body):
     reply = rpc.post(body, rpc.app)
@@ -49,7 +59,9 @@ def test_input_php_cannot_decode_is_a_parse_error(rpc, body):
 
 
 def test_invalid_utf8_is_a_parse_error(rpc):
-    reply = rpc.post(b'{"jsonrpc":"2.0","method":"getVersion","params":["\xff\xfe"],"id":1}', rpc.app)
+    reply = rpc.post(
+        b'{"jsonrpc":"2.0","method":"getVersion","params":["\xff\xfe"],"id":1}', rpc.app
+    )
 
     assert (reply.status, reply.body) == (200, PARSE_ERROR)
 
@@ -57,15 +69,21 @@ def test_invalid_utf8_is_a_parse_error(rpc):
 def test_lone_surrogate_write_stores_nothing(rpc):
     users_before = User.objects.count()
 
-    rpc.post('{"jsonrpc":"2.0","method":"createUser","params":{"username":"a\\udc00",'
-             '"password":"secret1"},"id":1}', rpc.app)
+    rpc.post(
+        '{"jsonrpc":"2.0","method":"createUser","params":{"username":"a\\udc00",'
+        '"password":"secret1"},"id":1}',
+        rpc.app,
+    )
 
     assert User.objects.count() == users_before
 
 
 def test_escaped_surrogate_pair_is_an_ordinary_character(rpc):
-    rpc.post('{"jsonrpc":"2.0","method":"createUser","params":{"username":"\\ud83d\\ude00",'
-             '"password":"secret1"},"id":1}', rpc.app)
+    rpc.post(
+        '{"jsonrpc":"2.0","method":"createUser","params":{"username":"\\ud83d\\ude00",'
+        '"password":"secret1"},"id":1}',
+        rpc.app,
+    )
 
     assert User.objects.filter(username="\U0001f600").exists()
 
@@ -93,7 +111,9 @@ def test_xml_rpc_is_not_spoken(rpc):
 
 def test_put_is_processed_like_post(rpc):
     response = rpc.client.put(
-        "/jsonrpc.php", envelope("getVersion"), content_type="application/json",
+        "/jsonrpc.php",
+        envelope("getVersion"),
+        content_type="application/json",
         HTTP_AUTHORIZATION=rpc.app.header(),
     )
 
@@ -103,15 +123,17 @@ def test_put_is_processed_like_post(rpc):
 def test_compressed_bodies_are_not_decompressed(rpc):
     import gzip
 
-    reply = rpc.post(gzip.compress(envelope("getVersion").encode()), rpc.app,
-                     HTTP_CONTENT_ENCODING="gzip")
+    reply = rpc.post(
+        gzip.compress(envelope("getVersion").encode()), rpc.app, HTTP_CONTENT_ENCODING="gzip"
+    )
 
     assert reply.body == PARSE_ERROR
 
 
 def test_trailing_slash_is_not_redirected(rpc):
-    response = rpc.client.post("/jsonrpc.php/", envelope("getVersion"),
-                               content_type="application/json")
+    response = rpc.client.post(
+        "/jsonrpc.php/", envelope("getVersion"), content_type="application/json"
+    )
 
     assert response.status_code == 404
 
@@ -147,8 +169,9 @@ def test_invalid_notifications_are_still_answered(rpc):
 
 @pytest.mark.parametrize("params", [None, [], {}])
 def test_null_and_empty_params_mean_no_params(rpc, params):
-    reply = rpc.post(json.dumps({"jsonrpc": "2.0", "method": "getVersion", "params": params,
-                                 "id": 3}), rpc.app)
+    reply = rpc.post(
+        json.dumps({"jsonrpc": "2.0", "method": "getVersion", "params": params, "id": 3}), rpc.app
+    )
 
     assert reply.json == {"jsonrpc": "2.0", "result": "1.2.53", "id": 3}
 
@@ -162,8 +185,11 @@ def test_unknown_named_params_are_ignored_while_the_count_fits(rpc):
 
     assert result is True
     assert too_many == {"code": -32602, "message": "Invalid params", "data": "Too many arguments"}
-    assert missing == {"code": -32602, "message": "Invalid params",
-                       "data": "Missing argument: password"}
+    assert missing == {
+        "code": -32602,
+        "message": "Invalid params",
+        "data": "Missing argument: password",
+    }
 
 
 def test_params_object_keyed_by_positions_binds_by_position(rpc):
@@ -185,8 +211,18 @@ def test_procedure_names_are_case_sensitive(rpc, name):
 
 
 @pytest.mark.parametrize(
-    "name", ["system.listMethods", "system.methodHelp", "system.multicall", "rpc.discover",
-             "beforeProcedure", "getClassName", "filterValues", "__get", "__init__"],
+    "name",
+    [
+        "system.listMethods",
+        "system.methodHelp",
+        "system.multicall",
+        "rpc.discover",
+        "beforeProcedure",
+        "getClassName",
+        "filterValues",
+        "__get",
+        "__init__",
+    ],
 )
 def test_internal_and_introspection_names_are_not_procedures(rpc, name):
     assert rpc.error(name)["code"] == -32601
@@ -201,8 +237,12 @@ def test_unknown_procedure_without_credentials_is_unauthorized(rpc):
 def test_notification_runs_and_answers_an_empty_body(rpc):
     for request_id in (..., None):
         username = f"notified{request_id is None}"
-        reply = rpc.post(envelope("createUser", {"username": username, "password": "secret1"},
-                                  request_id=request_id), rpc.app)
+        reply = rpc.post(
+            envelope(
+                "createUser", {"username": username, "password": "secret1"}, request_id=request_id
+            ),
+            rpc.app,
+        )
 
         assert (reply.status, reply.body) == (200, b"")
         assert reply.headers["Content-Type"] == "application/json"
@@ -216,33 +256,50 @@ def test_notification_errors_are_swallowed(rpc):
 
 
 def test_batch_answers_in_order_without_notifications(rpc):
-    body = json.dumps([
-        {"jsonrpc": "2.0", "method": "getVersion", "id": 1},
-        {"jsonrpc": "2.0", "method": "getVersion"},
-        {"jsonrpc": "2.0", "method": "nope", "id": 2},
-        {"jsonrpc": "2.0", "method": "getUser", "params": [], "id": 3},
-        {"foo": "bar"},
-        {"jsonrpc": "2.0", "method": "getVersion", "id": "x"},
-        {"jsonrpc": "2.0", "method": "getVersion", "id": 7},
-        {"jsonrpc": "2.0", "method": "getVersion", "id": 7},
-    ])
+    body = json.dumps(
+        [
+            {"jsonrpc": "2.0", "method": "getVersion", "id": 1},
+            {"jsonrpc": "2.0", "method": "getVersion"},
+            {"jsonrpc": "2.0", "method": "nope", "id": 2},
+            {"jsonrpc": "2.0", "method": "getUser", "params": [], "id": 3},
+            {"foo": "bar"},
+            {"jsonrpc": "2.0", "method": "getVersion", "id": "x"},
+            {"jsonrpc": "2.0", "method": "getVersion", "id": 7},
+            {"jsonrpc": "2.0", "method": "getVersion", "id": 7},
+        ]
+    )
 
     answers = rpc.post(body, rpc.app).json
 
     assert [(a.get("result"), a.get("error", {}).get("code"), a["id"]) for a in answers] == [
-        ("1.2.53", None, 1), (None, -32601, 2), (None, -32602, 3), (None, -32600, None),
-        ("1.2.53", None, "x"), ("1.2.53", None, 7), ("1.2.53", None, 7),
+        ("1.2.53", None, 1),
+        (None, -32601, 2),
+        (None, -32602, 3),
+        (None, -32600, None),
+        ("1.2.53", None, "x"),
+        ("1.2.53", None, 7),
+        ("1.2.53", None, 7),
     ]
 
 
 def test_denial_inside_a_batch_aborts_it_and_keeps_earlier_effects(rpc):
-    body = json.dumps([
-        {"jsonrpc": "2.0", "method": "createUser",
-         "params": {"username": "first", "password": "secret1"}, "id": 1},
-        {"jsonrpc": "2.0", "method": "getMe", "id": 2},
-        {"jsonrpc": "2.0", "method": "createUser",
-         "params": {"username": "third", "password": "secret1"}, "id": 3},
-    ])
+    body = json.dumps(
+        [
+            {
+                "jsonrpc": "2.0",
+                "method": "createUser",
+                "params": {"username": "first", "password": "secret1"},
+                "id": 1,
+            },
+            {"jsonrpc": "2.0", "method": "getMe", "id": 2},
+            {
+                "jsonrpc": "2.0",
+                "method": "createUser",
+                "params": {"username": "third", "password": "secret1"},
+                "id": 3,
+            },
+        ]
+    )
 
     reply = rpc.post(body, rpc.app)
 
@@ -254,7 +311,10 @@ def test_denial_inside_a_batch_aborts_it_and_keeps_earlier_effects(rpc):
 def test_batch_of_invalid_elements_without_credentials_is_answered(rpc):
     reply = rpc.post('[{"foo":1},{"bar":2}]')
 
-    assert (reply.status, reply.body) == (200, b"[" + INVALID_REQUEST + b"," + INVALID_REQUEST + b"]")
+    assert (reply.status, reply.body) == (
+        200,
+        b"[" + INVALID_REQUEST + b"," + INVALID_REQUEST + b"]",
+    )
 
 
 def test_batch_without_credentials_is_unauthorized_as_a_whole(rpc):
@@ -266,12 +326,17 @@ def test_batch_without_credentials_is_unauthorized_as_a_whole(rpc):
 
 def test_batch_larger_than_the_limit_is_refused_whole(rpc, settings):
     settings.RPC_MAX_BATCH_SIZE = 3
-    element = {"jsonrpc": "2.0", "method": "createUser",
-               "params": {"username": "batched", "password": "secret1"}, "id": 1}
+    element = {
+        "jsonrpc": "2.0",
+        "method": "createUser",
+        "params": {"username": "batched", "password": "secret1"},
+        "id": 1,
+    }
 
     refused = rpc.post(json.dumps([element] * 4), rpc.app).json
-    accepted = rpc.post(json.dumps([{"jsonrpc": "2.0", "method": "getVersion", "id": 1}] * 3),
-                        rpc.app).json
+    accepted = rpc.post(
+        json.dumps([{"jsonrpc": "2.0", "method": "getVersion", "id": 1}] * 3), rpc.app
+    ).json
 
     assert refused["error"]["code"] == -32600
     assert refused["error"]["data"] == "Batch too large: 4 requests, at most 3 are allowed"
@@ -298,7 +363,9 @@ def test_unexpected_failure_answers_internal_error_without_details(rpc, monkeypa
 
     reply = rpc.post(envelope("getDefaultTaskColor", request_id=9), rpc.app)
 
-    assert reply.body == b'{"jsonrpc":"2.0","error":{"code":-32603,"message":"Internal error"},"id":9}'
+    assert (
+        reply.body == b'{"jsonrpc":"2.0","error":{"code":-32603,"message":"Internal error"},"id":9}'
+    )
 
 
 def test_type_error_inside_a_procedure_is_not_invalid_params(rpc, monkeypatch):
@@ -312,8 +379,11 @@ def test_result_that_cannot_be_encoded_is_an_internal_error(rpc, monkeypatch):
 
     error = rpc.error("getDefaultTaskColor")
 
-    assert error == {"code": -32603, "message": "Internal error",
-                     "data": "Malformed UTF-8 characters, possibly incorrectly encoded"}
+    assert error == {
+        "code": -32603,
+        "message": "Internal error",
+        "data": "Malformed UTF-8 characters, possibly incorrectly encoded",
+    }
 
 
 def test_results_are_compact_utf8_with_unescaped_slashes(rpc):

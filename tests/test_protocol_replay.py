@@ -27,7 +27,9 @@ def methods_called(body: str) -> set[str]:
     except ValueError:
         return set()
     elements = data if isinstance(data, list) else [data]
-    return {e["method"] for e in elements if isinstance(e, dict) and isinstance(e.get("method"), str)}
+    return {
+        e["method"] for e in elements if isinstance(e, dict) and isinstance(e.get("method"), str)
+    }
 
 
 def send(exchange: dict, app_token: str):
@@ -48,7 +50,8 @@ def send(exchange: dict, app_token: str):
 @pytest.mark.parametrize("exchange", EXCHANGES, ids=[e["name"] for e in EXCHANGES])
 def test_answers_exactly_as_kanboard_did(exchange, rpc, app_token, settings):
     not_built_yet = {
-        name for name in methods_called(exchange["request"]["body"])
+        name
+        for name in methods_called(exchange["request"]["body"])
         if name in ACCESS and name not in server.procedures
     }
     if not_built_yet:

@@ -43,12 +43,14 @@ def subtasks_in_list_form(items: Iterable[Subtask], viewer_id: int) -> list[dict
     for item in items:
         assignee = assignees.get(item.user_id, {})
         timer_start = timer_starts.get(item.pk) or 0
-        listed.append({
-            **subtask(item),
-            "username": assignee.get("username"),
-            "name": assignee.get("name"),
-            "timer_start_date": timer_start,
-            "status_name": STATUS_NAMES.get(item.status),
-            "is_timer_started": bool(timer_start),
-        })
+        listed.append(
+            {
+                **subtask(item),
+                "username": assignee.get("username"),
+                "name": assignee.get("name"),
+                "timer_start_date": timer_start,
+                "status_name": STATUS_NAMES.get(item.status),
+                "is_timer_started": bool(timer_start),
+            }
+        )
     return listed

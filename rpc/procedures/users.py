@@ -43,7 +43,7 @@ def create_ldap_user(username):
 
 
 @procedure("updateUser", invalid=False)
-def update_user(id, username=None, name=None, email=None, role=None) -> bool:  # noqa: A002
+def update_user(id, username=None, name=None, email=None, role=None) -> bool:
     return users.update_user(to_id(id), username, name, email, role)
 
 
@@ -67,4 +67,3 @@ def enable_user(user_id) -> bool:
 @procedure("isActiveUser")
 def is_active_user(user_id) -> bool:
     return User.objects.filter(pk=to_id(user_id), is_active=True).exists()
-

@@ -12,9 +12,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("username")
-        parser.add_argument(
-            "--revoke", action="store_true", help="remove the user's token instead"
-        )
+        parser.add_argument("--revoke", action="store_true", help="remove the user's token instead")
 
     def handle(self, *args, username, revoke, **options):
         user = user_named(username)
