@@ -26,6 +26,8 @@ class NoSecretLookups:
 
 
 class UserCreationForm(forms.ModelForm):
+    """Kanboard's rules for a new user (users.new_user), checked before saving."""
+
     password = forms.CharField(widget=forms.PasswordInput, strip=False)
     role = forms.ChoiceField(choices=list(APPLICATION_ROLES.items()))
 
@@ -33,22 +35,20 @@ class UserCreationForm(forms.ModelForm):
         model = User
         fields = ("username", "name", "email", "role")
 
-    def _post_clean(self):
-        # The domain function validates and saves; nothing to do here.
-        pass
-
-    def save(self, commit=True):
-        data = self.cleaned_data
+    def clean(self):
+        data = super().clean()
         try:
-            return users.create_user(
-                data["username"],
-                data["password"],
-                data.get("name") or "",
-                data.get("email") or "",
-                data["role"],
-            )
+            users.new_user(*creation_values(data))
         except ValidationError as invalid:
             raise forms.ValidationError(invalid.messages) from None
+        return data
+
+
+CREATION_FIELDS = ("username", "password", "name", "email", "role")
+
+
+def creation_values(data: dict) -> list[str]:
+    return [data.get(field) or "" for field in CREATION_FIELDS]
 
 
 class GroupMemberInline(admin.TabularInline):
@@ -70,7 +70,7 @@ class UserAdmin(NoSecretLookups, admin.ModelAdmin):
         if obj is None:
             kwargs["form"] = UserCreationForm
             kwargs["exclude"] = None
-            kwargs["fields"] = ("username", "password", "name", "email", "role")
+            kwargs["fields"] = CREATION_FIELDS
         return super().get_form(request, obj, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
@@ -79,7 +79,8 @@ class UserAdmin(NoSecretLookups, admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         if change:
             obj.save()
-        # New users were saved by the creation form through the domain function.
+            return
+        obj.pk = users.create_user(*creation_values(form.cleaned_data)).pk
 
     @admin.display(boolean=True, description="locked")
     def is_locked(self, obj):

@@ -75,7 +75,8 @@ def check_password(password) -> str:
     return password
 
 
-def create_user(username, password, name="", email="", role=APP_USER) -> User:
+def new_user(username, password, name="", email="", role=APP_USER) -> User:
+    """A valid, unsaved user; ValidationError for what Kanboard would refuse."""
     user = User(
         username=_check_username(_text(username, "username")),
         name=_check_name(_text(name, "name")),
@@ -83,6 +84,11 @@ def create_user(username, password, name="", email="", role=APP_USER) -> User:
         role=_check_role(_text(role, "role")),
     )
     user.set_password(check_password(password))
+    return user
+
+
+def create_user(username, password, name="", email="", role=APP_USER) -> User:
+    user = new_user(username, password, name, email, role)
     try:
         with transaction.atomic():
             user.save()

@@ -108,7 +108,7 @@ def tasks_in_extended_form(queryset: QuerySet) -> list[dict]:
             "nb_links": task.nb_links,
             "nb_external_links": task.nb_external_links,
             "is_milestone": 1 if task.is_milestone else None,
-            **{column: number(getattr(task, _attribute(column))) for column in EXTENDED_TASK_COLUMNS},
+            **{name: number(getattr(task, _attribute(name))) for name in EXTENDED_TASK_COLUMNS},
             "assignee_username": assignee.get("username"),
             "assignee_name": assignee.get("name"),
             "assignee_email": assignee.get("email"),
