@@ -60,6 +60,7 @@ class GroupMemberInline(admin.TabularInline):
 @admin.register(User)
 class UserAdmin(NoSecretLookups, admin.ModelAdmin):
     list_display = ("username", "name", "email", "role", "is_active", "is_locked")
+    ordering = ("username",)
     list_filter = ("role", "is_active", "twofactor_activated")
     search_fields = ("username", "name", "email")
     readonly_fields = ("nb_failed_login", "lock_expiration_date", "has_api_token")
@@ -124,6 +125,7 @@ class UserAdmin(NoSecretLookups, admin.ModelAdmin):
 @admin.register(Group)
 class GroupAdmin(admin.ModelAdmin):
     list_display = ("name", "external_id")
+    ordering = ("name",)
     search_fields = ("name", "external_id")
     inlines = [GroupMemberInline]
 
@@ -145,6 +147,7 @@ class LastLoginAdmin(admin.ModelAdmin):
 @admin.register(Setting)
 class SettingAdmin(admin.ModelAdmin):
     list_display = ("option", "shown_value", "changed_on")
+    ordering = ("option",)
     search_fields = ("option",)
     actions = ["rotate_token"]
 

@@ -6,8 +6,11 @@ import secrets
 import time
 
 from django.conf import settings
+from django.db import connection
 
 from accounts.models import Setting
+
+_SELECT_SETTING = "SELECT value FROM settings WHERE option = %s"
 
 # The rows a fresh Kanboard installation has, minus the two random tokens.
 DEFAULT_SETTINGS = {
@@ -41,9 +44,15 @@ def new_token() -> str:
 
 
 def get_config(name: str, default: str = "") -> str:
-    """The setting's value; ``default`` when it is missing or empty (Kanboard's rule)."""
-    value = Setting.objects.filter(option=name).values_list("value", flat=True).first()
-    return value if value else default
+    """The setting's value; ``default`` when it is missing or empty (Kanboard's rule).
+
+    Read on every API request (the application token must never be cached, so that a
+    rotation takes effect at once), hence one plain parameterised query, not the ORM's.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(_SELECT_SETTING, [name])
+        row = cursor.fetchone()
+    return row[0] if row and row[0] else default
 
 
 def set_config(name: str, value: str, changed_by: int = 0) -> None:

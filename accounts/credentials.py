@@ -12,10 +12,12 @@ from collections import OrderedDict
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import transaction
 from django.utils.crypto import constant_time_compare
 
 from accounts import lockout, passwords
 from accounts.config import application_token
+from accounts.lookups import user_named
 from accounts.models import LastLogin, User
 
 logger = logging.getLogger(__name__)
@@ -97,7 +99,7 @@ def check_user_credentials(
     during the current HTTP request, so a batch costs one bcrypt check, not one per
     element, while the user's row is still read again for every element.
     """
-    user = User.objects.filter(username=username).first()
+    user = user_named(username)
     if user is None:
         passwords.spend_dummy_check(secret)
         return None
@@ -141,7 +143,13 @@ def _password_matches(user: User, secret: str, verified_hashes: set[str]) -> boo
 
 
 def record_login(login: UserLogin, ip: str | None, user_agent: str) -> None:
-    """Bookkeeping of a successful authentication: failures forgotten, history kept."""
+    """Bookkeeping of a successful authentication: failures forgotten, history kept
+    (one transaction: one commit to wait for instead of three)."""
+    with transaction.atomic():
+        _record_login(login, ip, user_agent)
+
+
+def _record_login(login: UserLogin, ip: str | None, user_agent: str) -> None:
     lockout.reset(login.user)
     LastLogin.objects.create(
         auth_type=login.auth_type,

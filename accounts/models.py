@@ -71,7 +71,6 @@ class User(AbstractBaseUser):
 
     class Meta:
         db_table = "users"
-        ordering = ["username"]
 
     def __str__(self) -> str:
         return self.username
@@ -130,7 +129,6 @@ class Group(models.Model):
 
     class Meta:
         db_table = "groups"
-        ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
@@ -160,7 +158,6 @@ class Setting(models.Model):
 
     class Meta:
         db_table = "settings"
-        ordering = ["option"]
 
     def __str__(self) -> str:
         return self.option

@@ -100,6 +100,9 @@ def sqlite_database(path: Path, test_dir: Path) -> dict:
         # A file, not Django's in-memory default, so that concurrency tests see
         # separate connections sharing one WAL database.
         "TEST": {"NAME": str(test_dir / "test-kanboard.sqlite3")},
+        # Reopening SQLite (and rerunning its PRAGMAs) on every request is wasted work.
+        "CONN_MAX_AGE": env_int("DB_CONN_MAX_AGE", 600),
+        "CONN_HEALTH_CHECKS": True,
     }
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from accounts import users
+from accounts.lookups import user_named, user_with_id
 from accounts.models import User
 from accounts.roles import APP_USER
 from kanboard_site.collation import bytewise
@@ -14,7 +15,7 @@ from rpc.registry import procedure
 
 @procedure("getUser")
 def get_user(user_id):
-    account = User.objects.filter(pk=to_id(user_id)).first()
+    account = user_with_id(to_id(user_id))
     return user_row(account) if account else None
 
 
@@ -22,7 +23,7 @@ def get_user(user_id):
 def get_user_by_name(username):
     if not isinstance(username, str):
         return None
-    account = User.objects.filter(username=username).first()
+    account = user_named(username)
     return user_row(account) if account else None
 
 
