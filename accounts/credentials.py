@@ -143,8 +143,11 @@ def _password_matches(user: User, secret: str, verified_hashes: set[str]) -> boo
 
 
 def record_login(login: UserLogin, ip: str | None, user_agent: str) -> None:
-    """Bookkeeping of a successful authentication: failures forgotten, history kept
-    (one transaction: one commit to wait for instead of three)."""
+    """Bookkeeping of a successful authentication: failures forgotten, history kept.
+
+    One transaction (one commit to wait for, not three) that starts by updating the
+    user's row, so that concurrent logins of one user are serialised and the newest
+    ten rows are kept exactly."""
     with transaction.atomic():
         _record_login(login, ip, user_agent)
 

@@ -46,11 +46,13 @@ def record_failure(user_id: int) -> None:
 
 
 def reset(user: User) -> None:
-    """Forget past failures after a successful authentication."""
-    if user.nb_failed_login or user.lock_expiration_date:
-        User.objects.filter(pk=user.pk).update(nb_failed_login=0, lock_expiration_date=0)
-        user.nb_failed_login = 0
-        user.lock_expiration_date = 0
+    """Forget past failures (after a successful authentication, or an operator's unlock).
+
+    Always an UPDATE, even with nothing to forget: inside the login's transaction it
+    locks the user's row, which serialises concurrent logins of one user."""
+    User.objects.filter(pk=user.pk).update(nb_failed_login=0, lock_expiration_date=0)
+    user.nb_failed_login = 0
+    user.lock_expiration_date = 0
 
 
 def unlock(user: User) -> bool:
