@@ -37,6 +37,7 @@ from rpc.errors import (
     METHOD_NOT_FOUND,
     PARSE_ERROR,
     Abort,
+    Forbidden,
     InvalidParams,
     RpcError,
     Unauthorized,
@@ -286,6 +287,13 @@ server = build_server()
 @csrf_exempt
 def jsonrpc_view(request: HttpRequest) -> HttpResponse:
     """Any HTTP method and any Content-Type: Kanboard reads the raw body as JSON."""
+    if request.headers.get("Sec-Fetch-Site") == "cross-site":
+        # A browser sending a page's form or script to the API, possibly with Basic
+        # credentials it cached: no API client is a cross-site page (security.md O4).
+        forbidden = error_object(Forbidden.status, Forbidden.message, None)
+        return HttpResponse(
+            dumps(forbidden), status=Forbidden.status, content_type="application/json"
+        )
     try:
         body = request.body.decode("utf-8")
     except UnicodeDecodeError:

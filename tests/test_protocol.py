@@ -420,3 +420,21 @@ def test_admin_login_cookie_does_not_authenticate_api_calls(rpc):
     reply = rpc.post(envelope("getAllUsers"))
 
     assert reply.status == 401
+
+
+def test_cross_site_browser_requests_are_refused(rpc):
+    reply = rpc.post(
+        envelope("getVersion"),
+        rpc.app,
+        HTTP_SEC_FETCH_SITE="cross-site",
+        HTTP_ORIGIN="https://evil.example",
+        content_type="text/plain",
+    )
+
+    assert (reply.status, reply.body) == (403, FORBIDDEN)
+    assert not [name for name in reply.headers if name.startswith("Access-Control")]
+
+
+@pytest.mark.parametrize("site", ["same-origin", "none"])
+def test_same_site_and_direct_browser_requests_are_served(rpc, site):
+    assert rpc.post(envelope("getVersion"), rpc.app, HTTP_SEC_FETCH_SITE=site).status == 200
