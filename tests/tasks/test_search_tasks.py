@@ -9,6 +9,7 @@ import time
 import pytest
 
 from tasks.models import Comment, Subtask, Task, TaskLink, TaskTag
+from tasks.search import MAX_VALUES
 from tests.factories import (
     CategoryFactory,
     CommentFactory,
@@ -398,6 +399,13 @@ def test_hostile_queries_stay_in_the_project_and_match_literally(rpc, board, que
 
     assert titles(rpc, board.project, query) == expected
     assert Task.objects.count() == 5
+
+
+@pytest.mark.parametrize("term", ["due:2030-06-15", "search:#1", "subtask:assignee:usr"])
+def test_a_query_of_as_many_terms_as_allowed_runs_on_the_database(rpc, board, term):
+    query = " ".join([term] * MAX_VALUES)
+
+    assert titles(rpc, board.project, query) == titles(rpc, board.project, f"{term} {term}")
 
 
 def test_a_query_never_returns_tasks_of_another_project(rpc, board):
