@@ -1,0 +1,19 @@
+"""searchTasks: Kanboard's task filter language over one project."""
+
+from __future__ import annotations
+
+from rpc.authentication import Caller
+from rpc.errors import InvalidParams
+from rpc.formatters.tasks import tasks_in_extended_form
+from rpc.params import to_id, to_text
+from rpc.registry import procedure
+from tasks.search import matching_tasks
+
+
+@procedure("searchTasks")
+def search_tasks(project_id, query, caller: Caller) -> list:
+    # PHP reads null as the empty query; an array is no query at all.
+    text = "" if query is None else to_text(query)
+    if text is None:
+        raise InvalidParams("query must be a string")
+    return tasks_in_extended_form(matching_tasks(to_id(project_id), text, caller.user))
