@@ -19,7 +19,8 @@ def get_task_metadata(task_id) -> dict:
 @procedure("getTaskMetadataByName")
 def get_task_metadata_by_name(task_id, name) -> str:
     found = TaskMetadata.objects.filter(task_id=to_id(task_id), name=to_text(name))
-    return found.values_list("value", flat=True).first() or ""
+    value = found.values_list("value", flat=True).first()
+    return value if value not in (None, "0") else ""  # PHP's falsy values answer ''
 
 
 @procedure("saveTaskMetadata", invalid=False)
