@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from projects.removal import remove_projects
 from projects.models import Project
+from projects.removal import remove_projects
 from tasks.models import ProjectActivity, Task, Transition
 from tests.factories import SwimlaneFactory
 from tests.tasks.conftest import positions
