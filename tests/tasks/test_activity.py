@@ -39,10 +39,12 @@ def test_a_created_task_reads_as_kanboard_renders_it(rpc, world, new_task):
     assert event["event_title"] == f"Alice <A> created the task #{task.pk}"
     assert event["task"]["title"] == "Fix & ship" and event["task"]["project_name"] == "P"
     date = time.strftime("%m/%d/%Y %H:%M", time.gmtime(event["date_creation"]))
-    link = f'<a href="/?controller=TaskViewController&amp;action=show&amp;task_id={task.pk}" class="" title=\'\' >#{task.pk}</a>'
+    href = f"/?controller=TaskViewController&amp;action=show&amp;task_id={task.pk}"
+    link = f'<a href="{href}" class="" title=\'\' >#{task.pk}</a>'
+    small = f'<small class="activity-date">{date}</small>'
     assert event["event_content"] == (
         '<p class="activity-title">\n'
-        f'    Alice &lt;A&gt; created the task {link}    <small class="activity-date">{date}</small>\n'
+        f"    Alice &lt;A&gt; created the task {link}    {small}\n"
         "</p>\n"
         '<div class="activity-description">\n'
         '    <p class="activity-task-title">Fix &amp; ship</p>\n'

@@ -30,7 +30,7 @@ def test_the_application_is_refused(rpc, world, procedure):
 
 def test_dashboard_lists_assigned_tasks_and_tasks_with_my_subtasks(rpc, world, board, new_task):
     member = world.users["member"]
-    mine = new_task("mine", owner_id=member.pk, tags=["t"])
+    new_task("mine", owner_id=member.pk, tags=["t"])
     helped = new_task("helped")
     step = SubtaskFactory(task=helped, user_id=member.pk)
     SubtaskFactory(task=helped, user_id=world.users["manager"].pk)
