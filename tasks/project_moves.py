@@ -52,10 +52,9 @@ def move_task_to_project(task_id, project_id, chosen: dict, actor_id: int) -> bo
     unknown destination or one without columns or active swimlanes (Kanboard's answer).
     """
     with transaction.atomic():
-        task = _locked_task(task_id, project_id)
+        task, values = _task_and_destination_values(task_id, project_id, chosen)
         if task is None:
             return False
-        values = _values_in_destination(task, project_id, chosen)
         if values is None:
             return True
         move_tags_to_project(task.pk, project_id)
@@ -75,10 +74,7 @@ def duplicate_task_to_project(task_id, project_id, chosen: dict, actor_id: int) 
     links, and a "duplicates" link to the source. None when there is nothing to copy or
     nowhere to put it."""
     with transaction.atomic():
-        source = _locked_task(task_id, project_id)
-        if source is None:
-            return None
-        values = _values_in_destination(source, project_id, chosen)
+        source, values = _task_and_destination_values(task_id, project_id, chosen)
         if values is None:
             return None
         copy = insert_task(
@@ -94,14 +90,20 @@ def duplicate_task_to_project(task_id, project_id, chosen: dict, actor_id: int) 
     return copy
 
 
-def _locked_task(task_id, project_id) -> Task | None:
-    """The task, with its project and the destination locked (always in the same order,
-    before any task row, as every position change does)."""
+def _task_and_destination_values(
+    task_id, project_id, chosen: dict
+) -> tuple[Task | None, dict | None]:
+    """The task, and its values in the destination (None: it cannot go there), with the
+    task's project and the destination locked, in the same order as every position change
+    (projects before any task row)."""
     source_project = Task.objects.filter(pk=task_id).values_list("project_id", flat=True).first()
     if source_project is None:
-        return None
+        return None, None
     lock_projects(source_project, project_id)
-    return Task.objects.filter(pk=task_id, project_id=source_project).first()
+    task = Task.objects.filter(pk=task_id, project_id=source_project).first()
+    if task is None:
+        return None, None
+    return task, _values_in_destination(task, project_id, chosen)
 
 
 def _values_in_destination(task: Task, project_id, chosen: dict) -> dict | None:

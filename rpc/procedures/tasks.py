@@ -84,9 +84,7 @@ def move_task_to_project(
     owner_id=None,
     caller: Caller = None,
 ) -> bool:
-    chosen = _chosen(
-        swimlane_id=swimlane_id, column_id=column_id, category_id=category_id, owner_id=owner_id
-    )
+    chosen = _chosen(swimlane_id, column_id, category_id, owner_id)
     return project_moves.move_task_to_project(
         to_id(task_id), to_id(project_id), chosen, caller.user_id
     )
@@ -102,17 +100,21 @@ def duplicate_task_to_project(
     owner_id=None,
     caller: Caller = None,
 ) -> int:
-    chosen = _chosen(
-        swimlane_id=swimlane_id, column_id=column_id, category_id=category_id, owner_id=owner_id
-    )
+    chosen = _chosen(swimlane_id, column_id, category_id, owner_id)
     copy = project_moves.duplicate_task_to_project(
         to_id(task_id), to_id(project_id), chosen, caller.user_id
     )
     return copy.pk if copy else 0
 
 
-def _chosen(**given) -> dict:
-    """The ids the caller chose (None: keep the task's own)."""
+def _chosen(swimlane_id, column_id, category_id, owner_id) -> dict:
+    """The ids the caller chose for the task in the destination (absent: the task's own)."""
+    given = {
+        "swimlane_id": swimlane_id,
+        "column_id": column_id,
+        "category_id": category_id,
+        "owner_id": owner_id,
+    }
     return {field: to_int(value) for field, value in given.items() if value is not None}
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tasks.models import Task
+from tasks.models import ExternalLink, Task
 from tests.factories import ProjectFactory
 
 
@@ -45,3 +45,15 @@ def positions(column, swimlane=None) -> list[tuple[str, int]]:
     if swimlane is not None:
         tasks = tasks.filter(swimlane=swimlane)
     return list(tasks.order_by("position", "pk").values_list("title", "position"))
+
+
+def add_external_link(task, **values) -> ExternalLink:
+    fields = {
+        "link_type": "weblink",
+        "dependency": "related",
+        "title": "Doc",
+        "url": "http://x/",
+        "date_creation": 1,
+        "date_modification": 1,
+    }
+    return ExternalLink.objects.create(task=task, **{**fields, **values})

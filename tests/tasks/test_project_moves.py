@@ -13,7 +13,7 @@ from tests.factories import (
     SubtaskFactory,
     TagFactory,
 )
-from tests.tasks.conftest import positions
+from tests.tasks.conftest import add_external_link, positions
 
 
 @pytest.fixture
@@ -120,16 +120,7 @@ def test_duplicate_copies_what_kanboard_copies(rpc, world, source, destination, 
         task=source, title="step", status=Subtask.DONE, time_spent=3, time_estimated=2, user_id=7
     )
     TaskFile.objects.create(task=source, name="a.txt", path="tasks/1/blob", size=4)
-    ExternalLink.objects.create(
-        task=source,
-        link_type="weblink",
-        dependency="related",
-        title="Doc",
-        url="http://x/",
-        date_creation=1,
-        date_modification=1,
-        creator_id=99,
-    )
+    add_external_link(source, creator_id=99)
     TagFactory(project_id=destination.pk, name="P-TAG")
 
     copy_id = rpc.call(

@@ -20,6 +20,7 @@ from tasks.models import (
 )
 from tasks.recurrence import next_due_date
 from tests.factories import CommentFactory, SubtaskFactory
+from tests.tasks.conftest import add_external_link
 
 
 def test_close_marks_every_subtask_done(rpc, world, new_task):
@@ -129,15 +130,7 @@ def test_remove_deletes_everything_on_the_task_and_its_blob(
     CommentFactory(task=task)
     TaskLink.objects.create(link_id=1, task=task, opposite_task=other)
     TaskLink.objects.create(link_id=1, task=other, opposite_task=task)
-    ExternalLink.objects.create(
-        task=task,
-        link_type="weblink",
-        dependency="related",
-        title="x",
-        url="http://x/",
-        date_creation=0,
-        date_modification=0,
-    )
+    add_external_link(task)
     TaskMetadata.objects.create(task=task, name="k", value="v")
 
     with django_capture_on_commit_callbacks(execute=True):
