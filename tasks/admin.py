@@ -15,6 +15,7 @@ from tasks.models import (
     TaskFile,
     TaskLink,
 )
+from tasks.removal import remove_tasks
 
 
 class SubtaskInline(admin.TabularInline):
@@ -31,6 +32,13 @@ class TaskAdmin(admin.ModelAdmin):
     search_fields = ("title", "reference", "project__name")
     raw_id_fields = ("project", "column", "swimlane")
     inlines = [SubtaskInline]
+
+    # Through the domain, so that file blobs no other row uses are removed too.
+    def delete_model(self, request, obj):
+        remove_tasks(Task.objects.filter(pk=obj.pk))
+
+    def delete_queryset(self, request, queryset):
+        remove_tasks(queryset)
 
 
 @admin.register(Comment)

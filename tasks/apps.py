@@ -5,4 +5,5 @@ class TasksConfig(AppConfig):
     name = "tasks"
 
     def ready(self) -> None:
-        from tasks import activity  # noqa: F401  (subscribes the activity stream to events)
+        # Importing these modules subscribes them to task events.
+        from tasks import activity, recurrence, transitions  # noqa: F401

@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import models
 
 from projects.models import Column, Project, Swimlane
+from tasks.managers import ActivityQuerySet, TagQuerySet, TaskQuerySet
 
 
 class Task(models.Model):
@@ -47,6 +48,8 @@ class Task(models.Model):
     priority = models.IntegerField(default=0)
     external_provider = models.CharField(max_length=255, null=True, blank=True)
     external_uri = models.CharField(max_length=255, null=True, blank=True)
+
+    objects = TaskQuerySet.as_manager()
 
     class Meta:
         db_table = "tasks"
@@ -120,6 +123,8 @@ class Tag(models.Model):
     name = models.CharField(max_length=255)
     project_id = models.IntegerField()
     color_id = models.CharField(max_length=50, null=True, blank=True)
+
+    objects = TagQuerySet.as_manager()
 
     class Meta:
         db_table = "tags"
@@ -256,6 +261,8 @@ class ProjectActivity(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="activities")
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="activities")
     data = models.TextField(null=True, blank=True)
+
+    objects = ActivityQuerySet.as_manager()
 
     class Meta:
         db_table = "project_activities"

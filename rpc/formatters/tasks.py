@@ -12,6 +12,8 @@ from accounts.config import application_url
 from accounts.models import User
 from projects.models import Category
 from rpc.formatters import number
+from rpc.formatters.subtasks import subtasks_in_list_form
+from rpc.formatters.tags import tags_by_task
 from tasks.colors import color_properties, default_color
 from tasks.events import TASK_COLUMNS
 from tasks.models import Comment, ExternalLink, Subtask, Task, TaskFile, TaskLink
@@ -122,3 +124,48 @@ def tasks_in_extended_form(queryset: QuerySet) -> list[dict]:
             "project_name": task.project.name,
         })  # fmt: skip
     return listed
+
+
+def overdue_tasks(queryset: QuerySet) -> list[dict]:
+    """getOverdueTasks rows: two queries whatever the size (tasks, assignees)."""
+    rows = list(
+        queryset.order_by("pk").values(
+            "id", "title", "date_due", "project_id", "creator_id", "owner_id", "project__name"
+        )
+    )
+    assignees = {
+        row["id"]: row
+        for row in User.objects.filter(pk__in={row["owner_id"] for row in rows}).values(
+            "id", "username", "name"
+        )
+    }
+    return [
+        {
+            "id": row["id"],
+            "title": row["title"],
+            "date_due": row["date_due"],
+            "project_id": row["project_id"],
+            "creator_id": row["creator_id"],
+            "owner_id": row["owner_id"],
+            "project_name": row["project__name"],
+            "assignee_username": assignees.get(row["owner_id"], {}).get("username"),
+            "assignee_name": assignees.get(row["owner_id"], {}).get("name"),
+        }
+        for row in rows
+    ]
+
+
+def dashboard_tasks(queryset: QuerySet, user_id: int) -> list[dict]:
+    """getMyDashboard: the extended form plus each task's tags and the user's subtasks of
+    it (a fixed number of queries)."""
+    listed = tasks_in_extended_form(queryset.order_by("pk"))
+    task_ids = [task["id"] for task in listed]
+    tags = tags_by_task(task_ids)
+    subtasks: dict[int, list[dict]] = {}
+    mine = Subtask.objects.filter(task_id__in=task_ids, user_id=user_id).order_by("position", "pk")
+    for row in subtasks_in_list_form(mine, user_id):
+        subtasks.setdefault(row["task_id"], []).append(row)
+    return [
+        {**task, "tags": tags.get(task["id"], []), "subtasks": subtasks.get(task["id"], [])}
+        for task in listed
+    ]
