@@ -37,10 +37,21 @@ class PrivateAddress(Exception):
     """The URL's host is (or resolves to) an address that is not public."""
 
 
+# IPv6 prefixes that carry an IPv4 address in their last 32 bits (NAT64), and the one
+# reserved for NAT64 inside private networks.
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+_LOCAL_NAT64 = ipaddress.ip_network("64:ff9b:1::/48")
+
+
 def is_public_address(address: str) -> bool:
+    """A globally reachable unicast address; an IPv6 address that embeds an IPv4 one
+    (mapped, 6to4, NAT64) is judged by the IPv4 address."""
     ip = ipaddress.ip_address(address.partition("%")[0])
-    if ip.version == 6 and (ip.ipv4_mapped or ip.sixtofour):
-        ip = ip.ipv4_mapped or ip.sixtofour
+    if ip.version == 6:
+        if ip in _LOCAL_NAT64:
+            return False
+        nat64 = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF) if ip in _NAT64 else None
+        ip = ip.ipv4_mapped or ip.sixtofour or nat64 or ip
     return ip.is_global and not (ip.is_multicast or ip.is_reserved)
 
 
@@ -76,6 +87,7 @@ def _resolve(host: str | None, port: int, deadline: float) -> list[tuple]:
     try:
         found = lookup.result(timeout=max(deadline - time.monotonic(), 0))
     except (OSError, ResolutionTimeout):
+        lookup.cancel()
         return []
     return [(family, sockaddr) for family, _, _, _, sockaddr in found]
 

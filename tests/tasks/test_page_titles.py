@@ -241,6 +241,10 @@ def test_a_name_that_does_not_resolve_falls_back_to_host_and_path(
         ("::ffff:10.0.0.1", False),
         ("2002:c0a8:0101::1", False),
         ("ff02::1", False),
+        ("::127.0.0.1", False),
+        ("64:ff9b::a00:1", False),
+        ("64:ff9b::5db8:d70e", True),
+        ("64:ff9b:1::5db8:d70e", False),
     ],
 )
 def test_public_addresses(address, public):

@@ -365,3 +365,14 @@ def test_link_events_are_emitted_for_each_row_and_recorded_for_users(
         ("task_internal_link.create_update", other_task.pk, member.pk),
         ("task_internal_link.delete", task.pk, member.pk),
     ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_creations_of_the_same_link_make_one_pair(concurrently):
+    task = TaskFactory()
+    other = TaskFactory(project=task.project)
+
+    results = concurrently("createTaskLink", [task.pk, other.pk, BLOCKS], 5)
+
+    assert results.count(False) == 4
+    assert rows() == {(task.pk, BLOCKS, other.pk), (other.pk, IS_BLOCKED_BY, task.pk)}

@@ -9,7 +9,7 @@ import pytest
 
 from tasks.models import Subtask, SubtaskTimer, Task
 from tasks.time_tracking import hours_between
-from tests.factories import SubtaskFactory
+from tests.factories import SubtaskFactory, UserFactory
 
 
 @pytest.fixture
@@ -148,3 +148,14 @@ def test_outsiders_cannot_touch_timers_of_the_project(rpc, world, subtask):
 
 def test_time_tracking_procedures_need_both_parameters(rpc, subtask):
     assert rpc.error("hasSubtaskTimer", [subtask.pk])["data"] == "Wrong number of arguments"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_starts_run_one_timer(concurrently):
+    subtask = SubtaskFactory()
+    user = UserFactory()
+
+    results = concurrently("setSubtaskStartTime", [subtask.pk, user.pk], 5)
+
+    assert sorted(results) == [False, False, False, False, True]
+    assert SubtaskTimer.objects.filter(end=0).count() == 1
