@@ -1,5 +1,5 @@
-"""Fixtures for the procedures on tasks: a task in project P, a project Q that only the
-manager belongs to, and a recorder of the events the domain emits."""
+"""Fixtures for the procedures on tasks: tasks in project P, a project Q that only the
+manager belongs to, a recorder of the events the domain emits, and concurrent calls."""
 
 from __future__ import annotations
 
