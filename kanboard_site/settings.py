@@ -203,6 +203,11 @@ RPC_MAX_BATCH_SIZE = env_int("RPC_MAX_BATCH_SIZE", 1000)
 # Ours: getUser/getAllUsers/getGroupMembers leave out password hashes, 2FA secrets
 # and tokens when set (Kanboard returns them; off by default for compatibility).
 API_REDACT_USER_SECRETS = env_bool("API_REDACT_USER_SECRETS", False)
+# Reading a web page's title for a new external link (Kanboard's settings of these names):
+# private, loopback and link-local addresses only when allowed, and the whole exchange
+# within the timeout (seconds).
+EXTERNAL_LINK_ALLOW_PRIVATE_NETWORKS = env_bool("EXTERNAL_LINK_ALLOW_PRIVATE_NETWORKS", False)
+EXTERNAL_LINK_TIMEOUT = env_int("EXTERNAL_LINK_TIMEOUT", 10)
 # Seconds a successful bcrypt check is remembered by a worker (0 disables it).
 PASSWORD_CHECK_CACHE_SECONDS = env_int("PASSWORD_CHECK_CACHE_SECONDS", 300)
 

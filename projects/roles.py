@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from accounts.models import User
 from projects.models import ProjectGroupRole, ProjectUserRole
 
 PROJECT_MANAGER = "project-manager"
@@ -62,3 +63,12 @@ def roles_by_project(user_id: int) -> dict[int, str]:
         .values_list("project_id", "role")
     )
     return resolved
+
+
+def is_assignable(user_id: int, project_id: int) -> bool:
+    """Kanboard's assignable user: active, with a resolved role in the project that is
+    not project-viewer (custom role names count as assignable, as in Kanboard)."""
+    if not User.objects.filter(pk=user_id, is_active=True).exists():
+        return False
+    role = role_for(user_id, project_id)
+    return bool(role) and role != PROJECT_VIEWER
