@@ -14,11 +14,33 @@ from pathlib import Path
 import pytest
 from django.test import Client
 
+from projects.models import Project
 from rpc.access import ACCESS
 from rpc.protocol import server
+from tasks.models import Tag
+from tests.factories import ProjectFactory
 
 RECORDED = Path(__file__).parent / "data" / "observed-protocol.jsonl"
 EXCHANGES = [json.loads(line) for line in RECORDED.read_text().splitlines() if line.strip()]
+BY_NAME = {exchange["name"]: exchange for exchange in EXCHANGES}
+
+
+def four_tags_exist(app_token):
+    """Kanboard had made four tags before the batch that creates tags 5 and 6."""
+    Tag.objects.bulk_create(Tag(name=f"earlier {n}", project_id=1) for n in range(4))
+
+
+def notified_project_exists(app_token):
+    """The project the notification created, as the fifth project, at the recorded time."""
+    ProjectFactory.create_batch(4)
+    assert send(BY_NAME["notify.createProject_side_effect"], app_token).content == b""
+    Project.objects.filter(name="Notified Project").update(last_modified=1795425194)
+
+
+STATE_BEFORE = {
+    "batch.writes_with_notification": four_tags_exist,
+    "notify.side_effect_visible": notified_project_exists,
+}
 
 
 def methods_called(body: str) -> set[str]:
@@ -47,8 +69,7 @@ def send(exchange: dict, app_token: str):
     )
 
 
-@pytest.mark.parametrize("exchange", EXCHANGES, ids=[e["name"] for e in EXCHANGES])
-def test_answers_exactly_as_kanboard_did(exchange, rpc, app_token, settings):
+def replay(exchange: dict, app_token: str, settings) -> None:
     not_built_yet = {
         name
         for name in methods_called(exchange["request"]["body"])
@@ -57,6 +78,8 @@ def test_answers_exactly_as_kanboard_did(exchange, rpc, app_token, settings):
     if not_built_yet:
         pytest.skip(f"replayed once {', '.join(sorted(not_built_yet))} exist")
     settings.APP_VERSION = "main.unknown_revision"
+    if exchange["name"] in STATE_BEFORE:
+        STATE_BEFORE[exchange["name"]](app_token)
 
     response = send(exchange, app_token)
 
@@ -67,3 +90,21 @@ def test_answers_exactly_as_kanboard_did(exchange, rpc, app_token, settings):
     assert response.get("WWW-Authenticate") == expected["www_authenticate"]
     assert response.content.decode() == expected["body"]
     assert "Set-Cookie" not in response
+
+
+STATELESS = [exchange for exchange in EXCHANGES if exchange["name"] not in STATE_BEFORE]
+STATEFUL = [exchange for exchange in EXCHANGES if exchange["name"] in STATE_BEFORE]
+
+
+@pytest.mark.parametrize("exchange", STATELESS, ids=[e["name"] for e in STATELESS])
+def test_answers_exactly_as_kanboard_did(exchange, rpc, app_token, settings):
+    replay(exchange, app_token, settings)
+
+
+# Ids in the answers depend on the rows made before: sequences start again from 1.
+@pytest.mark.django_db(transaction=True, reset_sequences=True)
+@pytest.mark.parametrize("exchange", STATEFUL, ids=[e["name"] for e in STATEFUL])
+def test_answers_exactly_as_kanboard_did_after_the_earlier_exchanges(exchange, seeded, settings):
+    from accounts.config import get_config
+
+    replay(exchange, get_config("api_token"), settings)

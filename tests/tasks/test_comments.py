@@ -258,7 +258,7 @@ def test_get_all_comments_runs_a_fixed_number_of_queries(
     )
     rpc.call("getVersion", as_=world["member"])
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(10):
         listed = rpc.call("getAllComments", [task.pk], as_=world["member"])
 
     assert len(listed) == size

@@ -312,7 +312,7 @@ def test_get_all_subtasks_runs_a_fixed_number_of_queries(
     )
     rpc.call("getVersion", as_=world["member"])  # the credentials are checked and cached
 
-    with django_assert_num_queries(8):
+    with django_assert_num_queries(11):
         listed = rpc.call("getAllSubtasks", [task.pk], as_=world["member"])
 
     assert len(listed) == size

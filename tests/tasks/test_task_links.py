@@ -221,7 +221,7 @@ def test_get_all_task_links_runs_a_fixed_number_of_queries(
     )
     rpc.call("getVersion", as_=world["member"])
 
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(10):
         listed = rpc.call("getAllTaskLinks", [task.pk], as_=world["member"])
 
     assert len(listed) == size
