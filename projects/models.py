@@ -11,7 +11,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 
-from projects.managers import ProjectQuerySet
+from projects.managers import BoardQuerySet, ProjectQuerySet, SwimlaneQuerySet
 
 
 class Project(models.Model):
@@ -56,6 +56,8 @@ class Column(models.Model):
     description = models.TextField(null=True, blank=True, default="")
     hide_in_dashboard = models.BooleanField(default=False)
 
+    objects = BoardQuerySet.as_manager()
+
     class Meta:
         db_table = "columns"
         ordering = ["position"]
@@ -74,6 +76,8 @@ class Swimlane(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="swimlanes")
     description = models.TextField(null=True, blank=True, default="")
     task_limit = models.IntegerField(default=0)
+
+    objects = SwimlaneQuerySet.as_manager()
 
     class Meta:
         db_table = "swimlanes"
