@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Lower
 
+from kanboard_site.collation import bytewise
 from projects.validation import ascii_upper
 
 # The fields getProjectByName, getProjectByIdentifier and getProjectByEmail look up.
@@ -47,3 +49,10 @@ class BoardQuerySet(models.QuerySet):
 class SwimlaneQuerySet(BoardQuerySet):
     def active(self) -> SwimlaneQuerySet:
         return self.filter(is_active=True)
+
+
+class CategoryQuerySet(models.QuerySet):
+    def in_name_order(self) -> CategoryQuerySet:
+        """Kanboard's SQLite declares category names COLLATE NOCASE: byte order with
+        ASCII letters folded to lower case (lower() of C-collated text folds only those)."""
+        return self.order_by(Lower(bytewise("name")), "id")

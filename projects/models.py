@@ -11,7 +11,12 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 
-from projects.managers import BoardQuerySet, ProjectQuerySet, SwimlaneQuerySet
+from projects.managers import (
+    BoardQuerySet,
+    CategoryQuerySet,
+    ProjectQuerySet,
+    SwimlaneQuerySet,
+)
 
 
 class Project(models.Model):
@@ -95,6 +100,8 @@ class Category(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="categories")
     description = models.TextField(null=True, blank=True)
     color_id = models.CharField(max_length=50, null=True, blank=True)
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         db_table = "project_has_categories"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from kanboard_site.collation import bytewise
 from projects import categories
 from projects.models import Category
 from rpc.formatters.board import category
@@ -17,7 +16,7 @@ def get_category(category_id):
 
 @procedure("getAllCategories")
 def get_all_categories(project_id) -> list:
-    listed = Category.objects.filter(project_id=to_id(project_id)).order_by(bytewise("name"), "id")
+    listed = Category.objects.filter(project_id=to_id(project_id)).in_name_order()
     return [category(row) for row in listed]
 
 

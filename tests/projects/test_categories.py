@@ -10,18 +10,11 @@ from tests.factories import CategoryFactory, TaskFactory
 from tests.projects.conftest import assert_forbidden, snapshot
 
 
-def test_categories_have_kanboards_shape_and_name_order(rpc, world):
+def test_categories_have_kanboards_shape_and_case_insensitive_name_order(rpc, world):
     bug = CategoryFactory(project=world.project, name="bug", description="d", color_id="red")
     feature = CategoryFactory(project=world.project, name="Feature")
 
     assert rpc.call("getAllCategories", [world.project.pk], as_=world["viewer"]) == [
-        {
-            "id": feature.pk,
-            "name": "Feature",
-            "project_id": world.project.pk,
-            "description": None,
-            "color_id": None,
-        },
         {
             "id": bug.pk,
             "name": "bug",
@@ -29,8 +22,24 @@ def test_categories_have_kanboards_shape_and_name_order(rpc, world):
             "description": "d",
             "color_id": "red",
         },
+        {
+            "id": feature.pk,
+            "name": "Feature",
+            "project_id": world.project.pk,
+            "description": None,
+            "color_id": None,
+        },
     ]
     assert rpc.call("getCategory", [bug.pk], as_=world["viewer"])["name"] == "bug"
+
+
+def test_only_ascii_letters_are_folded_when_sorting_categories(rpc, world):
+    for name in ("éclair", "Zebra", "apple", "Éclat"):
+        CategoryFactory(project=world.project, name=name)
+
+    listed = rpc.call("getAllCategories", [world.project.pk])
+
+    assert [category["name"] for category in listed] == ["apple", "Zebra", "Éclat", "éclair"]
 
 
 @pytest.mark.parametrize("category_id", [999999, "abc"])
