@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 
 from kanboard_site.collation import bytewise
-from projects.validation import ascii_upper
+from projects.validation import ascii_upper, searchable
 
 # The fields getProjectByName, getProjectByIdentifier and getProjectByEmail look up.
 LOOKUP_FIELDS = ("name", "identifier", "email")
@@ -32,7 +32,8 @@ class ProjectQuerySet(models.QuerySet):
         input, as Kanboard answers false before looking."""
         if field not in LOOKUP_FIELDS:
             raise ValueError(f"projects are not looked up by {field}")
-        if not isinstance(value, str) or not value:
+        value = searchable(value)
+        if not value:
             return self.none()
         if field == "identifier":
             value = ascii_upper(value)

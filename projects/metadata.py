@@ -13,7 +13,7 @@ from django.db import transaction
 
 from projects.models import ProjectMetadata
 from projects.positions import lock_project
-from projects.validation import text
+from projects.validation import searchable, text
 
 NAME_MAX_LENGTH = 50
 VALUE_MAX_LENGTH = 255
@@ -46,7 +46,8 @@ def _value(value) -> str:
 
 
 def remove_metadata(project_id: int | None, name) -> bool:
-    if not isinstance(name, str):
+    name = searchable(name)
+    if name is None:
         return False
     deleted, _ = ProjectMetadata.objects.filter(project_id=project_id, name=name).delete()
     return bool(deleted)

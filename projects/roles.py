@@ -6,6 +6,7 @@ from django.db.models import Q, QuerySet
 
 from accounts.models import User
 from projects.models import ProjectGroupRole, ProjectRole, ProjectUserRole
+from projects.validation import searchable
 
 PROJECT_MANAGER = "project-manager"
 PROJECT_MEMBER = "project-member"
@@ -70,7 +71,7 @@ def roles_by_project(user_id: int) -> dict[int, str]:
 def is_grantable(project_id: int | None, role) -> bool:
     """A role that may be given in the project: a built-in one or one of its custom
     roles. Kanboard stores any string; an unknown one would only lock the holder out."""
-    if not isinstance(role, str):
+    if searchable(role) is None:
         return False
     return (
         role in PROJECT_ROLES

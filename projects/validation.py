@@ -49,6 +49,12 @@ def required_text(value, field: str, max_length: int | None = None) -> str:
     return value
 
 
+def searchable(value) -> str | None:
+    """A lookup's text, or None where it can match no stored row: anything but a string,
+    or text with NUL (refused on every write, and an error on PostgreSQL)."""
+    return value if isinstance(value, str) and "\0" not in value else None
+
+
 def integer(value, field: str) -> int:
     """Kanboard's Integer validator: a JSON integer, or a string of digits with an
     optional minus sign; floats and booleans are refused. The empty string is 0, as

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kanboard_site.collation import bytewise
 from projects import metadata
 from projects.models import ProjectMetadata
+from projects.validation import searchable
 from rpc.authentication import Caller
 from rpc.params import to_id
 from rpc.registry import procedure
@@ -18,7 +19,8 @@ def get_project_metadata(project_id) -> dict:
 
 @procedure("getProjectMetadataByName")
 def get_project_metadata_by_name(project_id, name) -> str:
-    if not isinstance(name, str):
+    name = searchable(name)
+    if name is None:
         return ""
     value = (
         ProjectMetadata.objects.filter(project_id=to_id(project_id), name=name)

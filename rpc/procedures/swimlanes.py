@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from projects import swimlanes
 from projects.models import Project, Swimlane
+from projects.validation import searchable
 from rpc.formatters.board import swimlane
 from rpc.params import to_id, to_int
 from rpc.registry import procedure
@@ -33,7 +34,8 @@ def get_swimlane(swimlane_id):
 
 @procedure("getSwimlaneByName")
 def get_swimlane_by_name(project_id, name):
-    if not isinstance(name, str):
+    name = searchable(name)
+    if name is None:
         return None
     return swimlane(Swimlane.objects.filter(project_id=to_id(project_id), name=name).first())
 
