@@ -182,6 +182,23 @@ def test_remove_project_user_removes_only_the_direct_membership(rpc, world, team
     assert rpc.call("getProjectUserRole", [world.project.pk, manager.pk]) == "project-member"
 
 
+@pytest.mark.parametrize(
+    ("method", "member_id"),
+    [
+        ("removeProjectUser", 999999),
+        ("removeProjectUser", "abc"),
+        ("removeProjectGroup", 999999),
+        ("revokeUser", 999999),
+    ],
+)
+def test_removing_a_non_member_is_false(rpc, world, method, member_id):
+    before = snapshot(ProjectUserRole)
+
+    assert rpc.call(method, [world.project.pk, member_id]) is False
+
+    assert snapshot(ProjectUserRole) == before
+
+
 def test_change_project_user_role(rpc, world):
     member = world.users["member"]
 
