@@ -64,8 +64,16 @@ class GroupRoleInline(admin.TabularInline):
     extra = 0
 
 
-class DomainRemoval:
-    """Delete through the domain's ``remove``; what it refuses stays, with the reason."""
+class BoardPartAdmin(admin.ModelAdmin):
+    """Columns, swimlanes and categories: they stay in their project (tasks point at
+    them), and are deleted through the domain's ``remove``, which may refuse."""
+
+    list_select_related = ("project",)
+    raw_id_fields = ("project",)
+
+    def get_readonly_fields(self, request, obj=None):
+        readonly = tuple(super().get_readonly_fields(request, obj))
+        return (*readonly, "project") if obj is not None else readonly
 
     def remove(self, obj) -> None:
         raise NotImplementedError
@@ -104,11 +112,9 @@ class ProjectAdmin(admin.ModelAdmin):
 
 
 @admin.register(Column)
-class ColumnAdmin(DomainRemoval, admin.ModelAdmin):
+class ColumnAdmin(BoardPartAdmin):
     list_display = ("title", "project", "position", "task_limit")
-    list_select_related = ("project",)
     search_fields = ("title", "project__name")
-    raw_id_fields = ("project",)
     readonly_fields = ("position",)
 
     def save_model(self, request, obj, form, change):
@@ -122,11 +128,9 @@ class ColumnAdmin(DomainRemoval, admin.ModelAdmin):
 
 
 @admin.register(Swimlane)
-class SwimlaneAdmin(DomainRemoval, admin.ModelAdmin):
+class SwimlaneAdmin(BoardPartAdmin):
     list_display = ("name", "project", "position", "is_active")
-    list_select_related = ("project",)
     search_fields = ("name", "project__name")
-    raw_id_fields = ("project",)
     readonly_fields = ("position", "is_active")
     actions = ["enable", "disable"]
 
@@ -151,11 +155,9 @@ class SwimlaneAdmin(DomainRemoval, admin.ModelAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(DomainRemoval, admin.ModelAdmin):
+class CategoryAdmin(BoardPartAdmin):
     list_display = ("name", "project", "color_id")
-    list_select_related = ("project",)
     search_fields = ("name", "project__name")
-    raw_id_fields = ("project",)
 
     def remove(self, obj):
         categories.remove_category(obj.pk)

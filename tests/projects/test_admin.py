@@ -115,3 +115,16 @@ def test_a_project_created_in_the_admin_gets_the_default_board(operator):
     assert Column.objects.filter(project=project).count() == 4
     assert Swimlane.objects.filter(project=project, name="Default swimlane").exists()
     assert project.last_modified > 0
+
+
+def test_a_column_stays_in_its_project(operator, world, foreign):
+    ready = Column.objects.get(project=world.project, title="Ready")
+
+    response = operator.post(
+        f"/admin/projects/column/{ready.pk}/change/",
+        {"title": "Renamed", "project": foreign.pk, "task_limit": 1, "description": ""},
+    )
+
+    assert response.status_code == 302
+    ready.refresh_from_db()
+    assert (ready.title, ready.project_id, ready.position) == ("Renamed", world.project.pk, 2)
