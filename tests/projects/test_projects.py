@@ -245,6 +245,12 @@ def test_create_project_needs_a_name(rpc):
 # Reads
 
 
+@pytest.fixture
+def findable(world):
+    """P with an identifier and an e-mail address."""
+    Project.objects.filter(pk=world.project.pk).update(identifier="PROJ", email="p@example.com")
+
+
 def test_get_project_by_id_answers_the_whole_project(rpc, world):
     project = world.project
 
@@ -305,9 +311,7 @@ def test_unknown_project_is_forbidden_to_users(rpc, world):
         ("getProjectByEmail", "p@example.com"),
     ],
 )
-def test_projects_are_found_by_name_identifier_and_email(rpc, world, method, value):
-    Project.objects.filter(pk=world.project.pk).update(identifier="PROJ", email="p@example.com")
-
+def test_projects_are_found_by_name_identifier_and_email(rpc, world, findable, method, value):
     assert rpc.call(method, [value], as_=world["viewer"])["id"] == world.project.pk
 
 
@@ -332,9 +336,7 @@ def test_the_oldest_of_two_namesakes_is_found(rpc, world):
         ("getProjectByEmail", ["p@example.com"]),
     ],
 )
-def test_lookups_that_match_nothing_answer_false(rpc, world, method, value):
-    Project.objects.filter(pk=world.project.pk).update(identifier="PROJ", email="p@example.com")
-
+def test_lookups_that_match_nothing_answer_false(rpc, world, findable, method, value):
     assert rpc.call(method, [value]) is False
 
 
@@ -346,9 +348,7 @@ def test_lookups_that_match_nothing_answer_false(rpc, world, method, value):
         ("getProjectByEmail", "p@example.com"),
     ],
 )
-def test_hidden_projects_look_missing_to_users(rpc, world, method, value):
-    Project.objects.filter(pk=world.project.pk).update(identifier="PROJ", email="p@example.com")
-
+def test_hidden_projects_look_missing_to_users(rpc, world, findable, method, value):
     hidden = rpc.request(method, [value], as_=world["outsider"])
     missing = rpc.request(method, ["missing"], as_=world["outsider"])
 
