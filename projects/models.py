@@ -11,7 +11,12 @@ from django.conf import settings
 from django.db import models
 from django.db.models.functions import Lower
 
-from projects.managers import ProjectQuerySet
+from projects.managers import (
+    BoardQuerySet,
+    CategoryQuerySet,
+    ProjectQuerySet,
+    SwimlaneQuerySet,
+)
 
 
 class Project(models.Model):
@@ -56,6 +61,8 @@ class Column(models.Model):
     description = models.TextField(null=True, blank=True, default="")
     hide_in_dashboard = models.BooleanField(default=False)
 
+    objects = BoardQuerySet.as_manager()
+
     class Meta:
         db_table = "columns"
         ordering = ["position"]
@@ -75,6 +82,8 @@ class Swimlane(models.Model):
     description = models.TextField(null=True, blank=True, default="")
     task_limit = models.IntegerField(default=0)
 
+    objects = SwimlaneQuerySet.as_manager()
+
     class Meta:
         db_table = "swimlanes"
         ordering = ["position"]
@@ -91,6 +100,8 @@ class Category(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="categories")
     description = models.TextField(null=True, blank=True)
     color_id = models.CharField(max_length=50, null=True, blank=True)
+
+    objects = CategoryQuerySet.as_manager()
 
     class Meta:
         db_table = "project_has_categories"

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from django.db.models import Q, QuerySet
+
 from accounts.models import User
-from projects.models import ProjectGroupRole, ProjectUserRole
+from projects.models import ProjectGroupRole, ProjectRole, ProjectUserRole
+from projects.validation import searchable
 
 PROJECT_MANAGER = "project-manager"
 PROJECT_MEMBER = "project-member"
@@ -72,3 +75,40 @@ def is_assignable(user_id: int, project_id: int) -> bool:
         return False
     role = role_for(user_id, project_id)
     return bool(role) and role != PROJECT_VIEWER
+
+
+def is_grantable(project_id: int | None, role) -> bool:
+    """A role that may be given in the project: a built-in one or one of its custom
+    roles. Kanboard stores any string; an unknown one would only lock the holder out."""
+    if searchable(role) is None:
+        return False
+    return (
+        role in PROJECT_ROLES
+        or ProjectRole.objects.filter(project_id=project_id, role=role).exists()
+    )
+
+
+def members(project_id: int | None) -> QuerySet[User]:
+    """Users with a role in the project, directly or through a group, whatever the role
+    and even when disabled, as getProjectUsers lists them."""
+    direct = ProjectUserRole.objects.filter(project_id=project_id).values("user_id")
+    via_group = ProjectGroupRole.objects.filter(project_id=project_id).values(
+        "group__memberships__user_id"
+    )
+    return User.objects.filter(Q(pk__in=direct) | Q(pk__in=via_group))
+
+
+def assignable_members(project_id: int | None) -> QuerySet[User]:
+    """Active users with a role other than viewer, directly or through a group; unlike
+    ``role_for``, the two memberships are judged separately (Kanboard's listing)."""
+    direct = (
+        ProjectUserRole.objects.filter(project_id=project_id)
+        .exclude(role=PROJECT_VIEWER)
+        .values("user_id")
+    )
+    via_group = (
+        ProjectGroupRole.objects.filter(project_id=project_id)
+        .exclude(role=PROJECT_VIEWER)
+        .values("group__memberships__user_id")
+    )
+    return User.objects.filter(Q(pk__in=direct) | Q(pk__in=via_group), is_active=True)

@@ -130,17 +130,8 @@ def projects_listed(parameter: str) -> Resolver:
 
 def project_found_by(field: str, parameter: str) -> Resolver:
     def resolve(bound: Bound) -> int | None:
-        value = bound[parameter]
-        if not isinstance(value, str) or not value:
-            return None
-        if field == "identifier":
-            value = value.upper()
-        return (
-            Project.objects.filter(**{field: value})
-            .order_by("id")
-            .values_list("id", flat=True)
-            .first()
-        )
+        found = Project.objects.found_by(field, bound[parameter])
+        return found.values_list("id", flat=True).first()
 
     return resolve
 

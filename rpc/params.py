@@ -47,3 +47,8 @@ def to_text(value: Any) -> str | None:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def is_truthy(value: Any) -> bool:
+    """PHP's truthiness of a JSON value: "0" and "" are false like 0, [] and {}."""
+    return bool(value) and value != "0"

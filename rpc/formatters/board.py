@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from rpc.formatters import flag
+from rpc.formatters.structure import swimlane as swimlane_row
 from rpc.formatters.tags import tags_by_task
 from rpc.formatters.tasks import tasks_in_extended_form
 from tasks.board import Board
@@ -33,13 +34,7 @@ def board(found: Board | None) -> list[dict]:
 def _swimlane(found: Board, swimlane, cells: dict) -> dict:
     columns = [_cell(found, swimlane.pk, column, cells) for column in found.columns]
     return {
-        "id": swimlane.pk,
-        "name": swimlane.name,
-        "position": swimlane.position,
-        "is_active": flag(swimlane.is_active),
-        "project_id": swimlane.project_id,
-        "description": swimlane.description,
-        "task_limit": swimlane.task_limit,
+        **swimlane_row(swimlane),
         "columns": columns,
         "nb_swimlanes": len(found.swimlanes),
         "nb_columns": len(found.columns),
