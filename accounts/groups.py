@@ -7,16 +7,11 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from accounts.models import Group, GroupMember, User
-
-
-def _text(value, field: str) -> str:
-    if value is None or isinstance(value, (bool, list, dict)):
-        raise ValidationError(f"The {field} must be a text")
-    return str(value)
+from kanboard_site.inputs import text
 
 
 def create_group(name, external_id="") -> Group:
-    group = Group(name=_text(name, "name"), external_id=_text(external_id, "external id"))
+    group = Group(name=text(name, "name"), external_id=text(external_id, "external id"))
     try:
         with transaction.atomic():
             group.save()
@@ -28,9 +23,9 @@ def create_group(name, external_id="") -> Group:
 def update_group(group_id: int | None, name=None, external_id=None) -> None:
     changes = {}
     if name is not None:
-        changes["name"] = _text(name, "name")
+        changes["name"] = text(name, "name")
     if external_id is not None:
-        changes["external_id"] = _text(external_id, "external id")
+        changes["external_id"] = text(external_id, "external id")
     if not changes:
         raise ValidationError("Nothing to update: give a name or an external_id")
     try:

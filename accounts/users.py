@@ -14,6 +14,7 @@ from accounts import lockout
 from accounts.config import new_token
 from accounts.models import User
 from accounts.roles import APP_USER, APPLICATION_ROLES
+from kanboard_site.inputs import text
 from projects.models import Project
 from projects.removal import remove_projects
 from tasks.models import Comment, Subtask, Task
@@ -21,14 +22,6 @@ from tasks.models import Comment, Subtask, Task
 USERNAME_MAX_LENGTH = 191
 PASSWORD_MIN_LENGTH = 6
 TEXT_MAX_LENGTH = 255
-
-
-def _text(value, field: str) -> str:
-    if value is None or isinstance(value, (list, dict)):
-        raise ValidationError(f"The {field} must be a text")
-    if isinstance(value, bool):
-        raise ValidationError(f"The {field} must be a text")
-    return str(value)
 
 
 def _check_username(username: str, exclude_id: int | None = None) -> str:
@@ -67,7 +60,7 @@ def _check_name(name: str) -> str:
 
 
 def check_password(password) -> str:
-    password = _text(password, "password")
+    password = text(password, "password")
     if len(password) < PASSWORD_MIN_LENGTH:
         raise ValidationError(f"The minimum length is {PASSWORD_MIN_LENGTH} characters")
     if "\0" in password:
@@ -78,10 +71,10 @@ def check_password(password) -> str:
 def new_user(username, password, name="", email="", role=APP_USER) -> User:
     """A valid, unsaved user; ValidationError for what Kanboard would refuse."""
     user = User(
-        username=_check_username(_text(username, "username")),
-        name=_check_name(_text(name, "name")),
-        email=_check_email(_text(email, "email")),
-        role=_check_role(_text(role, "role")),
+        username=_check_username(text(username, "username")),
+        name=_check_name(text(name, "name")),
+        email=_check_email(text(email, "email")),
+        role=_check_role(text(role, "role")),
     )
     user.set_password(check_password(password))
     return user
@@ -101,13 +94,13 @@ def update_user(user_id: int | None, username=None, name=None, email=None, role=
     """Change the given fields. True also for an unknown id, as Kanboard (nothing to do)."""
     changes = {}
     if username is not None:
-        changes["username"] = _check_username(_text(username, "username"), exclude_id=user_id)
+        changes["username"] = _check_username(text(username, "username"), exclude_id=user_id)
     if name is not None:
-        changes["name"] = _check_name(_text(name, "name"))
+        changes["name"] = _check_name(text(name, "name"))
     if email is not None:
-        changes["email"] = _check_email(_text(email, "email"))
+        changes["email"] = _check_email(text(email, "email"))
     if role is not None:
-        changes["role"] = _check_role(_text(role, "role"))
+        changes["role"] = _check_role(text(role, "role"))
     if user_id is None or not changes:
         return True
     try:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from kanboard_site.inputs import integer, optional_text, text
 from projects.models import Category, Project
-from projects.validation import integer, optional_text, required_text
 from tasks.models import Task
 
 NAME_MAX_LENGTH = 191
@@ -54,7 +54,7 @@ def _required_integer(value, field: str) -> int:
 
 def _category_values(name, color_id) -> dict:
     return {
-        "name": required_text(name, "name", NAME_MAX_LENGTH),
+        "name": text(name, "name", NAME_MAX_LENGTH, required=True),
         "color_id": optional_text(color_id, "color", COLOR_MAX_LENGTH),
     }
 

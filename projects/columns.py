@@ -12,9 +12,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
+from kanboard_site.inputs import cast_integer, optional_text, text
 from projects.models import Column
 from projects.positions import lock_project, move_to
-from projects.validation import cast_integer, optional_text, text
 from tasks.models import Task
 
 TITLE_MAX_LENGTH = 255

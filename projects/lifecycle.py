@@ -16,19 +16,18 @@ from django.db import transaction
 
 from accounts.config import get_config, new_token
 from accounts.models import User
-from projects.dates import to_iso_date
-from projects.models import Category, Column, Project, ProjectUserRole, Swimlane
-from projects.removal import remove_projects
-from projects.roles import PROJECT_MANAGER
-from projects.validation import (
+from kanboard_site.inputs import (
     ascii_upper,
     integer,
     is_ascii_alphanumeric,
     is_email,
     optional_text,
-    required_text,
     text,
 )
+from projects.dates import to_iso_date
+from projects.models import Category, Column, Project, ProjectUserRole, Swimlane
+from projects.removal import remove_projects
+from projects.roles import PROJECT_MANAGER
 
 NAME_MAX_LENGTH = 65535
 IDENTIFIER_MAX_LENGTH = 50
@@ -51,7 +50,7 @@ def create_project(fields: dict, *, acting_user_id: int = 0, is_private: bool = 
     owner_id = fields.pop("owner_id", 0)
     if owner_id == 0 and type(owner_id) is int and acting_user_id:
         owner_id = acting_user_id
-    fields["name"] = required_text(fields.get("name"), "name", NAME_MAX_LENGTH)
+    fields["name"] = text(fields.get("name"), "name", NAME_MAX_LENGTH, required=True)
     values = _checked_fields(fields, project_id=None)
     owner = _owner(owner_id)
     with transaction.atomic():
@@ -82,7 +81,7 @@ def update_project(project_id: int | None, fields: dict) -> None:
     ``per_swimlane_task_limits`` goes back to 0 on every update, as Kanboard's API does."""
     given = {field: value for field, value in fields.items() if value is not None}
     if "name" in given:
-        given["name"] = required_text(given["name"], "name", NAME_MAX_LENGTH)
+        given["name"] = text(given["name"], "name", NAME_MAX_LENGTH, required=True)
     owner_id = given.pop("owner_id", None)
     changes = _checked_fields(given, project_id=project_id)
     for field in ("start_date", "end_date"):

@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.db.models.functions import Lower
 
 from kanboard_site.collation import bytewise
-from projects.validation import ascii_upper, searchable
+from kanboard_site.inputs import ascii_upper, searchable
 
 # The fields getProjectByName, getProjectByIdentifier and getProjectByEmail look up.
 LOOKUP_FIELDS = ("name", "identifier", "email")

@@ -11,9 +11,9 @@ import time
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from kanboard_site.inputs import searchable, text
 from projects.models import ProjectMetadata
 from projects.positions import lock_project
-from projects.validation import searchable, text
 
 NAME_MAX_LENGTH = 50
 VALUE_MAX_LENGTH = 255

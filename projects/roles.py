@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db.models import Q, QuerySet
 
 from accounts.models import User
+from kanboard_site.inputs import searchable
 from projects.models import ProjectGroupRole, ProjectRole, ProjectUserRole
-from projects.validation import searchable
 
 PROJECT_MANAGER = "project-manager"
 PROJECT_MEMBER = "project-member"

@@ -13,9 +13,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
+from kanboard_site.inputs import optional_text, text
 from projects.models import Project, Swimlane
 from projects.positions import lock_project, move_to, renumber
-from projects.validation import optional_text, required_text, text
 from tasks.models import Task
 
 # Kanboard's limit for a swimlane name (its validator; the API skips it when adding).
@@ -48,7 +48,7 @@ def add_swimlane(project_id: int | None, name, description="") -> int:
 
 def update_swimlane(project_id: int | None, swimlane_id: int | None, name, description=None):
     """Rename; the description changes only when given."""
-    changes = {"name": required_text(name, "name", NAME_MAX_LENGTH)}
+    changes = {"name": text(name, "name", NAME_MAX_LENGTH, required=True)}
     if description is not None:
         changes["description"] = text(description, "description")
     try:

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from accounts.roles import APP_ADMIN, APP_MANAGER, APP_USER, app_role_at_least
+from kanboard_site.inputs import to_id
 from projects.models import Action, Category, Column, Project, Swimlane
 from projects.roles import (
     PROJECT_MANAGER,
@@ -27,7 +28,6 @@ from projects.roles import (
 )
 from rpc.authentication import Caller
 from rpc.errors import Forbidden
-from rpc.params import to_id
 from tasks.models import Comment, Subtask, Tag, Task, TaskFile, TaskLink
 from tasks.visibility import comment_visible_to
 

@@ -16,10 +16,9 @@ from django.db.models import QuerySet
 
 from accounts.models import User
 from accounts.roles import APP_ADMIN, APP_MANAGER, APP_USER
+from kanboard_site.inputs import integer, text, to_int
 from rpc.formatters.comments import comment as comment_data
-from rpc.params import to_int
 from tasks import events
-from tasks.fields import integer_value, text_value
 from tasks.mentions import mentioned_members
 from tasks.models import Comment, Task
 from tasks.visibility import VISIBLE_TO_ROLE, comment_visible_to
@@ -54,11 +53,11 @@ def create_comment(
         raise ValidationError("The visibility must be an application role")
     now = int(time.time())
     comment = Comment(
-        user_id=integer_value(user_id, "user id"),
-        comment=text_value(content, "comment", required=True),
+        user_id=integer(user_id, "user id", default=0),
+        comment=text(content, "comment", required=True, default=""),
         reference=None
         if reference is None
-        else text_value(reference, "reference", REFERENCE_MAX_LENGTH),
+        else text(reference, "reference", REFERENCE_MAX_LENGTH, default=""),
         visibility=visibility,
         date_creation=now,
         date_modification=now,
@@ -91,10 +90,10 @@ def update_comment(comment_id: int | None, content: Any, *, actor: User | None =
     with transaction.atomic():
         comment = Comment.objects.select_for_update().filter(pk=comment_id).first()
         _author_only(comment, actor)
-        text = text_value(content, "comment", required=True)
+        new_text = text(content, "comment", required=True, default="")
         if comment is None:
             return
-        comment.comment = text
+        comment.comment = new_text
         comment.date_modification = int(time.time())
         comment.save(update_fields=["comment", "date_modification"])
         actor_id = actor.pk if actor else 0

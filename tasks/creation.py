@@ -8,8 +8,8 @@ import time
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from kanboard_site.inputs import to_id, to_int
 from projects.models import Category, Column, Swimlane
-from rpc.params import to_id, to_int
 from tasks import events
 from tasks.assignees import is_assignable
 from tasks.board import first_active_swimlane_id, first_column_id

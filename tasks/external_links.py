@@ -22,7 +22,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 
 from kanboard_site.collation import bytewise
-from tasks.fields import text_value
+from kanboard_site.inputs import text
 from tasks.models import ExternalLink, Task
 from tasks.page_titles import PrivateAddress, read_title
 from tasks.url_syntax import is_valid_url
@@ -128,19 +128,19 @@ def links_of_task(task_id: int | None) -> QuerySet:
 
 
 def _url(value: Any) -> str:
-    url = text_value(value, "URL", TEXT_MAX_LENGTH, required=True)
+    url = text(value, "URL", TEXT_MAX_LENGTH, required=True, default="")
     if not is_valid_url(url):
         raise ValidationError("This URL is invalid")
     return url
 
 
 def _title(value: Any) -> str:
-    return text_value(value, "title", TEXT_MAX_LENGTH, required=True)
+    return text(value, "title", TEXT_MAX_LENGTH, required=True, default="")
 
 
 def _dependency(value: Any) -> str:
     # Any name is accepted, not only the provider's (as in Kanboard).
-    return text_value(value, "dependency", NAME_MAX_LENGTH, required=True)
+    return text(value, "dependency", NAME_MAX_LENGTH, required=True, default="")
 
 
 def create_external_link(
@@ -157,20 +157,20 @@ def create_external_link(
     network."""
     if not isinstance(url, str):
         raise ValidationError("The URL must be a text")
-    text = url.strip()
-    provider = find_provider(text, link_type)
+    trimmed_url = url.strip()
+    provider = find_provider(trimmed_url, link_type)
     link = ExternalLink(
         link_type=provider.type,
         dependency=_dependency(dependency),
-        url=_url(text),
+        url=_url(trimmed_url),
         creator_id=actor_id,
     )
-    given_title = text_value(title, "title", TEXT_MAX_LENGTH)
+    given_title = text(title, "title", TEXT_MAX_LENGTH, default="")
     if not Task.objects.filter(pk=task_id).exists():
         raise ValidationError("The task does not exist")
     # PHP's "$title ?: ..." takes "0" for no title too.
     link.title = _title(
-        given_title if given_title not in ("", "0") else provider.default_title(text)
+        given_title if given_title not in ("", "0") else provider.default_title(trimmed_url)
     )
     with transaction.atomic():
         task = Task.objects.select_for_update().filter(pk=task_id).first()

@@ -11,7 +11,7 @@ from typing import Any
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from tasks.fields import integer_value, text_value
+from kanboard_site.inputs import integer, text
 from tasks.models import Link
 
 LABEL_MAX_LENGTH = 255
@@ -23,7 +23,7 @@ def opposite_link_id(link_id: int | None) -> int | None:
 
 
 def _label(value: Any, field: str = "label") -> str:
-    return text_value(value, field, LABEL_MAX_LENGTH, required=True)
+    return text(value, field, LABEL_MAX_LENGTH, required=True, default="")
 
 
 def _check_unique(label: str, exclude_id: int | None = None) -> None:
@@ -65,7 +65,7 @@ def update_link(link_id: int | None, opposite_id: Any, label: Any) -> None:
         raise ValidationError("The link id must be an integer")
     if opposite_id is None or opposite_id == "":
         raise ValidationError("The opposite link id is required")
-    opposite_id = integer_value(opposite_id, "opposite link id")
+    opposite_id = integer(opposite_id, "opposite link id", default=0)
     label = _label(label)
     _check_unique(label, exclude_id=link_id)
     try:

@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.forms.models import model_to_dict
 
+from kanboard_site.inputs import to_int
 from projects.models import Category
-from rpc.params import to_int
 from tasks import events
 from tasks.assignees import is_assignable
 from tasks.changes import changed_values, emit_change

@@ -14,11 +14,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Max, QuerySet
 
+from kanboard_site.inputs import INT_MAX, integer, numeric, text
 from projects.roles import is_assignable
 from rpc.formatters.subtasks import subtasks_in_list_form
-from rpc.params import INT_MAX
 from tasks import events
-from tasks.fields import integer_value, numeric_value, text_value
 from tasks.models import Subtask
 from tasks.time_tracking import lock_task, roll_up_task_times
 
@@ -35,12 +34,14 @@ def subtasks_of_task(task_id: int | None) -> QuerySet:
 # characters (an empty one only in updates), integers for the assignee, the status (any
 # value, 7 included, within the column's range) and the position, numbers for times.
 FIELD_CHECKS = {
-    "title": lambda value: text_value(value, "title", TITLE_MAX_LENGTH),
-    "user_id": lambda value: integer_value(value, "user id"),
-    "time_estimated": lambda value: numeric_value(value, "estimated time"),
-    "time_spent": lambda value: numeric_value(value, "time spent"),
-    "status": lambda value: integer_value(value, "status", minimum=STATUS_MIN, maximum=STATUS_MAX),
-    "position": lambda value: integer_value(value, "position"),
+    "title": lambda value: text(value, "title", TITLE_MAX_LENGTH, default=""),
+    "user_id": lambda value: integer(value, "user id", default=0),
+    "time_estimated": lambda value: numeric(value, "estimated time"),
+    "time_spent": lambda value: numeric(value, "time spent"),
+    "status": lambda value: integer(
+        value, "status", minimum=STATUS_MIN, maximum=STATUS_MAX, default=0
+    ),
+    "position": lambda value: integer(value, "position", default=0),
 }
 
 

@@ -8,13 +8,10 @@ both databases answer alike.
 
 from __future__ import annotations
 
-import math
-import re
-
 from django.core.exceptions import ValidationError
 
+from kanboard_site.inputs import integer, numeric, text
 from projects.dates import parse_date
-from rpc.params import to_int, to_text
 
 INTEGER_FIELDS = (
     "column_id",
@@ -34,28 +31,6 @@ DATE_FIELDS = ("date_due", "date_started")
 HOUR_FIELDS = ("time_spent", "time_estimated")
 TEXT_LIMITS = {"title": 65535, "reference": 191, "description": None, "color_id": 255}
 SCORE_LIMIT = 2147483647
-_NUMERIC = re.compile(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?\Z")
-
-
-def text(value, field: str, max_length: int | None = None) -> str:
-    converted = to_text(value)
-    if converted is None:
-        raise ValidationError(f"{field}: this value must be a text")
-    if "\0" in converted:
-        raise ValidationError(f"{field}: NUL characters are not allowed")
-    if max_length is not None and len(converted) > max_length:
-        raise ValidationError(f"{field}: the maximum length is {max_length} characters")
-    return converted
-
-
-def integer(value, field: str) -> int:
-    """'' counts as 0, as PHP's empty() does."""
-    if value == "":
-        return 0
-    number = to_int(value)
-    if number is None:
-        raise ValidationError(f"{field}: this value must be an integer")
-    return number
 
 
 def timestamp(value, field: str) -> int:
@@ -67,18 +42,6 @@ def timestamp(value, field: str) -> int:
     if parsed is None:
         raise ValidationError(f"{field}: invalid date")
     return int(parsed.timestamp())
-
-
-def hours(value, field: str) -> float:
-    """PHP's is_numeric: numbers and numeric strings, nothing else."""
-    if value == "":
-        return 0
-    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
-    if isinstance(value, str) and _NUMERIC.match(value):
-        numeric, value = True, float(value)
-    if not numeric or not math.isfinite(value):
-        raise ValidationError(f"{field}: this value must be numeric")
-    return float(value)
 
 
 def clean_task_values(values: dict) -> dict:
@@ -93,7 +56,7 @@ def clean_task_values(values: dict) -> dict:
         elif field in DATE_FIELDS:
             cleaned[field] = timestamp(value, field)
         elif field in HOUR_FIELDS:
-            cleaned[field] = hours(value, field)
+            cleaned[field] = numeric(value, field)
         elif field in TEXT_LIMITS:
             cleaned[field] = text(value, field, TEXT_LIMITS[field])
     if abs(cleaned.get("score", 0)) > SCORE_LIMIT:

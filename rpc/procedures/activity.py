@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from kanboard_site.inputs import to_id
 from rpc.authentication import Caller
 from rpc.formatters.activity import activity_events
-from rpc.params import to_id
 from rpc.registry import procedure
 from tasks.models import ProjectActivity
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from kanboard_site.inputs import to_id
 from rpc.authentication import Caller
 from rpc.formatters.board import board
-from rpc.params import to_id
 from rpc.registry import procedure
 from tasks.board import board_of
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from kanboard_site.inputs import to_id
 from projects import categories
 from projects.models import Category
 from rpc.formatters.structure import category
-from rpc.params import to_id
 from rpc.registry import procedure
 
 

@@ -3,10 +3,10 @@ and moveColumnDown."""
 
 from __future__ import annotations
 
+from kanboard_site.inputs import to_id, to_int
 from projects import columns
 from projects.models import Column
 from rpc.formatters.structure import column
-from rpc.params import to_id, to_int
 from rpc.registry import procedure
 
 

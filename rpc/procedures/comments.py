@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from accounts.roles import APP_USER
+from kanboard_site.inputs import to_id, to_int
 from rpc.authentication import Caller
 from rpc.formatters.comments import comment, comments_in_list_form
-from rpc.params import to_id, to_int
 from rpc.registry import procedure
 from tasks import comments
 from tasks.models import Comment

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from kanboard_site.inputs import to_id
 from rpc.authentication import Caller
 from rpc.formatters.external_links import external_link, external_links_in_list_form
-from rpc.params import to_id
 from rpc.registry import procedure
 from tasks import external_links
 from tasks.models import ExternalLink

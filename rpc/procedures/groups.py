@@ -7,9 +7,9 @@ from django.db.models import Count
 from accounts import groups
 from accounts.models import Group, User
 from kanboard_site.collation import bytewise
+from kanboard_site.inputs import to_id
 from rpc.errors import InvalidParams
 from rpc.formatters.users import group, group_member, group_with_member_count
-from rpc.params import to_id
 from rpc.registry import procedure
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from kanboard_site.inputs import to_id, to_int, to_text
 from rpc.formatters.links import link
-from rpc.params import to_id, to_int, to_text
 from rpc.registry import procedure
 from tasks import links
 from tasks.models import Link

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from kanboard_site.collation import bytewise
+from kanboard_site.inputs import searchable, to_id
 from projects import metadata
 from projects.models import ProjectMetadata
-from projects.validation import searchable
 from rpc.authentication import Caller
-from rpc.params import to_id
 from rpc.registry import procedure
 
 

@@ -3,10 +3,10 @@ getAllowedUsers, allowUser and revokeUser."""
 
 from __future__ import annotations
 
+from kanboard_site.inputs import is_truthy, to_id
 from projects import members, roles
 from projects.roles import PROJECT_MEMBER
 from rpc.formatters.projects import users_by_id
-from rpc.params import is_truthy, to_id
 from rpc.registry import procedure
 
 

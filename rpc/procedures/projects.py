@@ -4,11 +4,11 @@ activity stream)."""
 from __future__ import annotations
 
 from kanboard_site.collation import bytewise
+from kanboard_site.inputs import to_id
 from projects import lifecycle
 from projects.models import Project
 from rpc.authentication import Caller
 from rpc.formatters.projects import project, projects
-from rpc.params import to_id
 from rpc.registry import procedure
 
 

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from kanboard_site.inputs import to_id, to_text
 from rpc.authentication import Caller
 from rpc.errors import InvalidParams
 from rpc.formatters.tasks import tasks_in_extended_form
-from rpc.params import to_id, to_text
 from rpc.registry import procedure
 from tasks.search import matching_tasks
 

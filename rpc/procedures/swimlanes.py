@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from kanboard_site.inputs import searchable, to_id, to_int
 from projects import swimlanes
 from projects.models import Project, Swimlane
-from projects.validation import searchable
 from rpc.formatters.structure import swimlane
-from rpc.params import to_id, to_int
 from rpc.registry import procedure
 
 

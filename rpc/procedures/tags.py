@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from kanboard_site.collation import bytewise
+from kanboard_site.inputs import to_id, to_int
 from rpc.authentication import Caller
 from rpc.formatters.tags import tag, tag_names_by_id
-from rpc.params import to_id, to_int
 from rpc.registry import procedure
 from tasks import tags as tag_rules
 from tasks.models import Tag

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from kanboard_site.collation import bytewise
+from kanboard_site.inputs import to_id, to_text
 from rpc.authentication import Caller
-from rpc.params import to_id, to_text
 from rpc.registry import procedure
 from tasks import metadata
 from tasks.models import TaskMetadata

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import time
 
+from kanboard_site.inputs import to_id, to_int, to_text
 from rpc.authentication import Caller
 from rpc.formatters.tasks import overdue_tasks, task_in_full, tasks_in_full
-from rpc.params import to_id, to_int, to_text
 from rpc.registry import procedure
 from tasks import creation, modification, positions, project_moves, removal, status
 from tasks.models import Task

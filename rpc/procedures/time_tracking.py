@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from kanboard_site.inputs import to_id, to_int
 from rpc.authentication import Caller
 from rpc.formatters import number
-from rpc.params import to_id, to_int
 from rpc.registry import procedure
 from tasks import time_tracking
 

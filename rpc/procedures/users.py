@@ -7,9 +7,9 @@ from accounts.lookups import user_named, user_with_id
 from accounts.models import User
 from accounts.roles import APP_USER
 from kanboard_site.collation import bytewise
+from kanboard_site.inputs import to_id
 from rpc.errors import ProcedureFailure
 from rpc.formatters.users import user as user_row
-from rpc.params import to_id
 from rpc.registry import procedure
 
 
