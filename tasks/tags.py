@@ -10,8 +10,9 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
+from kanboard_site.inputs import text
 from tasks.models import Tag, Task, TaskTag
-from tasks.validation import tag_names, text
+from tasks.validation import tag_names
 
 NAME_MAX_LENGTH = 255
 COLOR_MAX_LENGTH = 50

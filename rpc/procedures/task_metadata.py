@@ -2,32 +2,28 @@
 
 from __future__ import annotations
 
-from kanboard_site.collation import bytewise
-from kanboard_site.inputs import to_id, to_text
+from kanboard_site.inputs import to_id
 from rpc.authentication import Caller
 from rpc.registry import procedure
-from tasks import metadata
-from tasks.models import TaskMetadata
+from tasks.metadata import task_metadata
 
 
 @procedure("getTaskMetadata")
 def get_task_metadata(task_id) -> dict:
-    pairs = TaskMetadata.objects.filter(task_id=to_id(task_id)).order_by(bytewise("name"))
-    return dict(pairs.values_list("name", "value"))
+    return task_metadata.pairs(to_id(task_id))
 
 
 @procedure("getTaskMetadataByName")
 def get_task_metadata_by_name(task_id, name) -> str:
-    found = TaskMetadata.objects.filter(task_id=to_id(task_id), name=to_text(name))
-    value = found.values_list("value", flat=True).first()
-    return value if value not in (None, "0") else ""  # PHP's falsy values answer ''
+    return task_metadata.value(to_id(task_id), name)
 
 
 @procedure("saveTaskMetadata", invalid=False)
 def save_task_metadata(task_id, values: dict | list, caller: Caller) -> bool:
-    return metadata.save_task_metadata(to_id(task_id), values, caller.user_id)
+    task_metadata.save(to_id(task_id), values, changed_by=caller.user_id)
+    return True
 
 
-@procedure("removeTaskMetadata", invalid=False)
+@procedure("removeTaskMetadata")
 def remove_task_metadata(task_id, name) -> bool:
-    return metadata.remove_task_metadata(to_id(task_id), to_text(name))
+    return task_metadata.remove(to_id(task_id), name)
