@@ -6,11 +6,9 @@ import secrets
 import time
 
 from django.conf import settings
-from django.db import connection
 
 from accounts.models import Setting
-
-_SELECT_SETTING = "SELECT value FROM settings WHERE option = %s"
+from kanboard_site.rows import select_rows
 
 # The rows a fresh Kanboard installation has, minus the two random tokens.
 DEFAULT_SETTINGS = {
@@ -46,13 +44,19 @@ def new_token() -> str:
 def get_config(name: str, default: str = "") -> str:
     """The setting's value; ``default`` when it is missing or empty (Kanboard's rule).
 
-    Read on every API request (the application token must never be cached, so that a
-    rotation takes effect at once), hence one plain parameterised query, not the ORM's.
+    Read on every API request: the application token is never cached, so that a
+    rotation takes effect at once (hence a lookup without the ORM's compilation).
     """
-    with connection.cursor() as cursor:
-        cursor.execute(_SELECT_SETTING, [name])
-        row = cursor.fetchone()
-    return row[0] if row and row[0] else default
+    return get_configs({name: default})[name]
+
+
+def get_configs(defaults: dict[str, str]) -> dict[str, str]:
+    """Several settings in one query: {name: value, or its default when missing or empty}."""
+    placeholders = ", ".join(["%s"] * len(defaults))
+    found = dict(
+        select_rows(Setting, ("option", "value"), f"option IN ({placeholders})", list(defaults))
+    )
+    return {name: found.get(name) or default for name, default in defaults.items()}
 
 
 def set_config(name: str, value: str, changed_by: int = 0) -> None:
@@ -73,5 +77,8 @@ def rotate_application_token() -> str:
     return token
 
 
+DEFAULT_APPLICATION_URL = "http://localhost/"
+
+
 def application_url() -> str:
-    return get_config("application_url", "http://localhost/")
+    return get_config("application_url", DEFAULT_APPLICATION_URL)

@@ -81,9 +81,13 @@ class RequestAuthentication:
         self._credentials: tuple[str, str] | None = None
         self._verified_hashes: set[str] = set()
         self._recorded = False
+        self._application: Caller | None = None
 
     def caller(self) -> Caller:
         """The caller, checked again for this request object; raises Unauthorized."""
+        if self._application is not None:
+            # The application has no row that a batch element could change.
+            return self._application
         if self._credentials is None:
             self._credentials = read_credentials(self.request) or ("", "")
         username, secret = self._credentials
@@ -93,7 +97,8 @@ class RequestAuthentication:
             raise Unauthorized
         if username == APPLICATION_USERNAME:
             if credentials.is_application_token(secret):
-                return Caller(None, ip, user_agent)
+                self._application = Caller(None, ip, user_agent)
+                return self._application
             raise Unauthorized
         login = credentials.check_user_credentials(username, secret, self._verified_hashes)
         if login is None:

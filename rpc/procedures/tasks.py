@@ -6,7 +6,12 @@ import time
 
 from kanboard_site.inputs import to_id, to_int, to_text
 from rpc.authentication import Caller
-from rpc.formatters.tasks import overdue_tasks, task_in_full, tasks_in_full
+from rpc.formatters.tasks import (
+    overdue_tasks,
+    task_in_full,
+    task_with_id_in_full,
+    tasks_in_full,
+)
 from rpc.registry import procedure
 from tasks import creation, modification, positions, project_moves, removal, status
 from tasks.models import Task
@@ -14,15 +19,13 @@ from tasks.models import Task
 
 @procedure("getTask")
 def get_task(task_id):
-    task = Task.objects.filter(pk=to_id(task_id)).first()
-    return task_in_full(task) if task else None
+    return task_with_id_in_full(to_id(task_id))
 
 
 @procedure("getTaskByReference")
 def get_task_by_reference(project_id, reference):
     found = Task.objects.filter(project_id=to_id(project_id), reference=to_text(reference))
-    task = found.order_by("pk").first()
-    return task_in_full(task) if task else None
+    return task_in_full(found.order_by("pk"))
 
 
 @procedure("getAllTasks", legacy_names={"status_id": "status"})

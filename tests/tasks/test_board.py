@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from rpc.formatters.tasks import EXTENDED_TASK_COLUMNS
 from tests.factories import SwimlaneFactory, TaskFactory
 
 SWIMLANE_KEYS = [
@@ -26,7 +25,15 @@ NAME_KEYS = [
     "category_name", "category_description", "category_color_id", "column_name",
     "column_position", "swimlane_name", "project_name",
 ]  # fmt: skip
-TASK_KEYS = [*COUNT_KEYS, *EXTENDED_TASK_COLUMNS, *NAME_KEYS, "tags", "is_draggable"]
+ROW_KEYS = [
+    "id", "reference", "title", "description", "date_creation", "date_modification",
+    "date_completed", "date_started", "date_due", "color_id", "project_id", "column_id",
+    "swimlane_id", "owner_id", "creator_id", "position", "is_active", "score", "category_id",
+    "priority", "date_moved", "recurrence_status", "recurrence_trigger", "recurrence_factor",
+    "recurrence_timeframe", "recurrence_basedate", "recurrence_parent", "recurrence_child",
+    "time_estimated", "time_spent",
+]  # fmt: skip
+TASK_KEYS = [*COUNT_KEYS, *ROW_KEYS, *NAME_KEYS, "tags", "is_draggable"]
 
 
 def test_a_fresh_project_has_one_swimlane_with_four_columns(rpc, world):

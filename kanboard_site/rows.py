@@ -1,0 +1,45 @@
+"""Reading rows by key without the ORM's query compilation.
+
+The hottest reads (the caller's user row on every User API request and batch element, a
+task by id, the settings) are one-row lookups on wide tables, where Django's query
+compilation costs several times the query itself. These run a statement written once
+per (table, columns, condition) from the model's own metadata; values stay parameters.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from django.db import connection, models
+
+
+@lru_cache(maxsize=64)
+def _statement(model: type[models.Model], columns: tuple[str, ...], condition: str) -> str:
+    quote = connection.ops.quote_name
+    table = quote(model._meta.db_table)
+    selected = ", ".join(quote(model._meta.get_field(column).column) for column in columns)
+    return f"SELECT {selected} FROM {table} WHERE {condition}"  # noqa: S608 (model names only)
+
+
+def select_rows(
+    model: type[models.Model], columns: tuple[str, ...], condition: str, params: list
+) -> list[tuple]:
+    """Rows of ``columns`` where ``condition`` (an SQL condition written in the code,
+    with %s placeholders for ``params``) holds. Values are the driver's: SQLite answers
+    0/1 where PostgreSQL answers booleans."""
+    with connection.cursor() as cursor:
+        cursor.execute(_statement(model, columns, condition), params)
+        return cursor.fetchall()
+
+
+def select_instance(model: type[models.Model], condition: str, params: list):
+    """The first model instance where ``condition`` holds, or None."""
+    fields = model._meta.concrete_fields
+    rows = select_rows(model, tuple(field.attname for field in fields), condition, params)
+    if not rows:
+        return None
+    values = [
+        bool(value) if value is not None and isinstance(field, models.BooleanField) else value
+        for field, value in zip(fields, rows[0], strict=True)
+    ]
+    return model.from_db(connection.alias, [field.attname for field in fields], values)
