@@ -37,7 +37,7 @@ RECORDED_EVENTS = (
 
 @events.subscribe(*RECORDED_EVENTS)
 def record_activity(event: events.Event) -> None:
-    if not event.actor_id:
+    if not event.actor_id or event.task is None:
         return
     ProjectActivity.objects.create(
         project_id=event.project_id,

@@ -92,6 +92,5 @@ def insert_task(project_id: int, values: dict, actor_id: int, tags: list[str] = 
     )
     if tags:
         save_task_tags(project_id, task.pk, tags)
-    events.emit(events.TASK_CREATE_UPDATE, task.pk, actor_id)
-    events.emit(events.TASK_CREATE, task.pk, actor_id)
+    events.emit_each((events.TASK_CREATE_UPDATE, events.TASK_CREATE), task.pk, actor_id)
     return task

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from django.db.models import F
@@ -40,15 +40,44 @@ TASK_LINK_CREATE_UPDATE = "task_internal_link.create_update"
 TASK_LINK_DELETE = "task_internal_link.delete"
 
 
-@dataclass(frozen=True)
 class Event:
-    name: str
-    project_id: int
-    task_id: int
-    actor_id: int  # 0 when the application credential made the change
-    # Kanboard's event data: "task" (see task_details) and, by event, "changes",
-    # "comment", "subtask", "file" or "task_link".
-    data: dict[str, Any] = field(default_factory=dict)
+    """An event on a task. Its data (Kanboard's: "task", see task_details, and by event
+    "changes", "comment", "subtask", "file" or "task_link") is read from the database
+    when a subscriber first needs it: most events of the application credential are
+    read by nobody, since they leave no activity."""
+
+    def __init__(
+        self, name: str, task_id: int, actor_id: int, extra: dict, snapshot: TaskSnapshot
+    ) -> None:
+        self.name = name
+        self.task_id = task_id
+        self.actor_id = actor_id  # 0 when the application credential made the change
+        self._extra = extra
+        self._snapshot = snapshot
+
+    @property
+    def task(self) -> dict[str, Any] | None:
+        """The task as it is now; None if it no longer exists."""
+        return self._snapshot.details
+
+    @property
+    def project_id(self) -> int:
+        return self.task["project_id"]
+
+    @cached_property
+    def data(self) -> dict[str, Any]:
+        return {"task_id": self.task_id, "task": self.task, **self._extra}
+
+
+class TaskSnapshot:
+    """task_details of one task, read once for all the events of one change."""
+
+    def __init__(self, task_id: int) -> None:
+        self.task_id = task_id
+
+    @cached_property
+    def details(self) -> dict[str, Any] | None:
+        return task_details(self.task_id)
 
 
 Subscriber = Callable[[Event], None]
@@ -65,17 +94,19 @@ def subscribe(*names: str) -> Callable[[Subscriber], Subscriber]:
     return register
 
 
-def emit(name: str, task_id: int, actor_id: int, **extra: Any) -> Event | None:
-    """Dispatch ``name`` for the task; None when the task no longer exists."""
-    task = task_details(task_id)
-    if task is None:
-        return None
-    event = Event(
-        name, task["project_id"], task_id, actor_id, {"task_id": task_id, "task": task, **extra}
-    )
-    for handler in _subscribers.get(name, ()):
-        handler(event)
-    return event
+def emit(name: str, task_id: int, actor_id: int, **extra: Any) -> None:
+    """Dispatch ``name`` for the task to its subscribers."""
+    emit_each((name,), task_id, actor_id, **extra)
+
+
+def emit_each(names: tuple[str, ...], task_id: int, actor_id: int, **extra: Any) -> None:
+    """Dispatch several events of one change (task.create_update then task.create...),
+    which share one reading of the task."""
+    snapshot = TaskSnapshot(task_id)
+    for name in names:
+        event = Event(name, task_id, actor_id, extra, snapshot)
+        for handler in _subscribers.get(name, ()):
+            handler(event)
 
 
 # The task as Kanboard's TaskFinderModel::getDetails reads it: every column, then names.

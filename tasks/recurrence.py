@@ -28,8 +28,8 @@ FROM_DUE_DATE, FROM_TRIGGER_DATE = 0, 1
 
 @events.subscribe(events.TASK_MOVE_COLUMN, events.TASK_CLOSE)
 def spawn_next_occurrence(event: events.Event) -> None:
-    task = event.data["task"]
-    if task["recurrence_status"] != PENDING:
+    task = event.task
+    if task is None or task["recurrence_status"] != PENDING:
         return
     trigger = task["recurrence_trigger"]
     if event.name == events.TASK_CLOSE:

@@ -58,8 +58,7 @@ def _emit(subtask: Subtask, actor_id: int, *names: str, **extra: Any) -> None:
     """Kanboard's subtask events carry the subtask in its list form, with the actor's
     timer."""
     data = subtasks_in_list_form([subtask], actor_id)[0]
-    for name in names:
-        events.emit(name, subtask.task_id, actor_id, subtask=data, **extra)
+    events.emit_each(names, subtask.task_id, actor_id, subtask=data, **extra)
 
 
 def create_subtask(

@@ -11,7 +11,7 @@ from tasks.models import Transition
 
 @events.subscribe(events.TASK_MOVE_COLUMN)
 def record_transition(event: events.Event) -> None:
-    if not event.actor_id:
+    if not event.actor_id or event.task is None:
         return
     now = int(time.time())
     Transition.objects.create(
