@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import secrets
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.conf import settings
 
@@ -41,21 +43,42 @@ def new_token() -> str:
     return secrets.token_hex(30)
 
 
-def get_config(name: str, default: str = "") -> str:
-    """The setting's value; ``default`` when it is missing or empty (Kanboard's rule).
+class _Snapshot:
+    values: dict[str, str] | None = None
 
-    Read on every API request: the application token is never cached, so that a
-    rotation takes effect at once (hence a lookup without the ORM's compilation).
-    """
+
+# The settings as one API request read them: read at its first need, then kept until
+# the request ends. Never longer: a rotated application token, a new application URL
+# take effect with the next request.
+_request_snapshot: ContextVar[_Snapshot | None] = ContextVar("request_snapshot", default=None)
+
+
+@contextmanager
+def settings_read_once():
+    """Within the block, the settings table (a few dozen rows) is read at most once."""
+    reset = _request_snapshot.set(_Snapshot())
+    try:
+        yield
+    finally:
+        _request_snapshot.reset(reset)
+
+
+def get_config(name: str, default: str = "") -> str:
+    """The setting's value; ``default`` when it is missing or empty (Kanboard's rule)."""
     return get_configs({name: default})[name]
 
 
 def get_configs(defaults: dict[str, str]) -> dict[str, str]:
     """Several settings in one query: {name: value, or its default when missing or empty}."""
-    placeholders = ", ".join(["%s"] * len(defaults))
-    found = dict(
-        select_rows(Setting, ("option", "value"), f"option IN ({placeholders})", list(defaults))
-    )
+    snapshot = _request_snapshot.get()
+    if snapshot is None:
+        placeholders = ", ".join(["%s"] * len(defaults))
+        condition = f"option IN ({placeholders})"
+        found = dict(select_rows(Setting, ("option", "value"), condition, list(defaults)))
+    else:
+        if snapshot.values is None:
+            snapshot.values = dict(select_rows(Setting, ("option", "value"), "1 = 1", []))
+        found = snapshot.values
     return {name: found.get(name) or default for name, default in defaults.items()}
 
 
@@ -64,6 +87,9 @@ def set_config(name: str, value: str, changed_by: int = 0) -> None:
         option=name,
         defaults={"value": value, "changed_by": changed_by, "changed_on": int(time.time())},
     )
+    snapshot = _request_snapshot.get()
+    if snapshot is not None and snapshot.values is not None:
+        snapshot.values[name] = value
 
 
 def application_token() -> str:

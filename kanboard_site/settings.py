@@ -80,6 +80,9 @@ def database_from_url(url: str, data_dir: Path) -> dict:
             "PORT": str(parts.port or ""),
             "CONN_MAX_AGE": env_int("DB_CONN_MAX_AGE", 60),
             "CONN_HEALTH_CHECKS": True,
+            # Parameters sent apart from the SQL, so that psycopg prepares the statements
+            # a worker runs again and again (the board's query plans once, not per call).
+            "OPTIONS": {"server_side_binding": True},
             "TEST": {"NAME": f"test_{name}"},
         }
     raise ImproperlyConfigured(f"DATABASE_URL scheme {parts.scheme!r} is not supported")

@@ -28,6 +28,7 @@ from modernrpc import Protocol, RpcRequestContext, RpcServer
 from modernrpc.core import ProcedureWrapper
 from modernrpc.jsonrpc.handler import JsonRpcHandler
 
+from accounts.config import settings_read_once
 from rpc import access
 from rpc.authentication import RequestAuthentication
 from rpc.binding import ParameterSpec
@@ -167,9 +168,10 @@ class KanboardHandler(JsonRpcHandler):
         elements = data if isinstance(data, list) else [data]
         registry = context.server.procedures
         try:
-            replies = [
-                self.process_element(element, authentication, registry) for element in elements
-            ]
+            with settings_read_once():
+                replies = [
+                    self.process_element(element, authentication, registry) for element in elements
+                ]
         except Abort as refusal:
             body = error_object(refusal.status, refusal.message, None)
             return refusal.status, dumps(body)

@@ -146,5 +146,6 @@ def test_activity_runs_a_fixed_number_of_queries(rpc, world, django_assert_num_q
     )
     ProjectFactory()
 
-    with django_assert_num_queries(4):
+    # The settings (once for the request), the events with their authors and tasks.
+    with django_assert_num_queries(2):
         assert len(rpc.call("getProjectActivity", [world.project.pk])) == min(size, 50)

@@ -111,8 +111,8 @@ def test_get_all_tasks_ignores_unknown_named_params(rpc, world, new_task):
 def test_get_all_tasks_runs_a_fixed_number_of_queries(rpc, world, django_assert_num_queries, size):
     TaskFactory.create_batch(size, project=world.project)
 
-    # the application token, the tasks, the application URL and default color together
-    with django_assert_num_queries(3):
+    # the settings (once for the request: token, application URL, default color), the tasks
+    with django_assert_num_queries(2):
         assert len(rpc.call("getAllTasks", [world.project.pk])) == size
 
 
