@@ -193,6 +193,7 @@ class ExternalLink(models.Model):
 
     class Meta:
         db_table = "task_has_external_links"
+        indexes = [models.Index(fields=["task"], name="task_external_links_task_idx")]
 
     def __str__(self) -> str:
         return self.title

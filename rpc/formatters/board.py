@@ -14,7 +14,7 @@ def board(found: Board | None) -> list[dict]:
     if found is None:
         return []
     tasks = tasks_in_extended_form(found.tasks)
-    tags = tags_by_task(task["id"] for task in tasks)
+    tags = tags_by_task(found.tasks)
     cells: dict[tuple[int, int], list[dict]] = {}
     for task in tasks:
         task["tags"] = tags.get(task["id"], [])

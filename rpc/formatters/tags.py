@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.db.models import QuerySet
+
 from kanboard_site.collation import bytewise
 from tasks.models import Tag
 
@@ -23,11 +25,12 @@ def tag_names_by_id(tags: Iterable[Tag]) -> dict:
     return {str(item.pk): item.name for item in tags}
 
 
-def tags_by_task(task_ids: Iterable[int]) -> dict[int, list[dict]]:
-    """{task_id: [{id, name, color_id, task_id}, ...]} ordered by name, in one query."""
+def tags_by_task(tasks: QuerySet) -> dict[int, list[dict]]:
+    """{task_id: [{id, name, color_id, task_id}, ...]} ordered by name, in one query, for
+    the tasks of a queryset (read as a subquery, not as a list of ids to send)."""
     grouped: dict[int, list[dict]] = {}
     rows = (
-        Tag.objects.filter(task_tags__task_id__in=list(task_ids))
+        Tag.objects.filter(task_tags__task__in=tasks.values("pk"))
         .order_by(bytewise("name"), "pk")
         .values_list("pk", "name", "color_id", "task_tags__task_id")
     )

@@ -181,10 +181,11 @@ def dashboard_tasks(queryset: QuerySet, user_id: int) -> list[dict]:
     """getMyDashboard: the extended form plus each task's tags and the user's subtasks of
     it (a fixed number of queries)."""
     listed = tasks_in_extended_form(queryset.order_by("pk"))
-    task_ids = [task["id"] for task in listed]
-    tags = tags_by_task(task_ids)
+    tags = tags_by_task(queryset)
     subtasks: dict[int, list[dict]] = {}
-    mine = Subtask.objects.filter(task_id__in=task_ids, user_id=user_id).order_by("position", "pk")
+    mine = Subtask.objects.filter(task__in=queryset.values("pk"), user_id=user_id).order_by(
+        "position", "pk"
+    )
     for row in subtasks_in_list_form(mine, user_id):
         subtasks.setdefault(row["task_id"], []).append(row)
     return [
