@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from django.contrib import admin
 
+from tasks.comments import remove_comment
+from tasks.external_links import remove_external_link
+from tasks.links import remove_link
 from tasks.models import (
     Comment,
     ExternalLink,
@@ -16,12 +19,35 @@ from tasks.models import (
     TaskLink,
 )
 from tasks.removal import remove_tasks
+from tasks.task_links import remove_task_link
+
+
+class RemovesThroughTheDomain:
+    """Deletions go through the same domain function as the API's removals (events,
+    reverse rows, timers, blobs), one object at a time."""
+
+    @staticmethod
+    def remove(obj) -> None:
+        raise NotImplementedError
+
+    def delete_model(self, request, obj):
+        self.remove(obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.remove(obj)
 
 
 class SubtaskInline(admin.TabularInline):
+    """Shown, not edited here: subtask changes roll their times up into the task."""
+
     model = Subtask
     extra = 0
-    fields = ("title", "status", "user_id", "position", "time_estimated", "time_spent")
+    max_num = 0
+    can_delete = False
+    fields = readonly_fields = (
+        "title", "status", "user_id", "position", "time_estimated", "time_spent",
+    )  # fmt: skip
 
 
 @admin.register(Task)
@@ -42,7 +68,8 @@ class TaskAdmin(admin.ModelAdmin):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(RemovesThroughTheDomain, admin.ModelAdmin):
+    remove = staticmethod(lambda comment: remove_comment(comment.pk))
     list_display = ("id", "task", "user_id", "visibility", "date_creation")
     list_select_related = ("task",)
     search_fields = ("comment", "task__title")
@@ -56,20 +83,23 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Link)
-class LinkAdmin(admin.ModelAdmin):
+class LinkAdmin(RemovesThroughTheDomain, admin.ModelAdmin):
+    remove = staticmethod(lambda link: remove_link(link.pk))
     list_display = ("id", "label", "opposite_id")
     search_fields = ("label",)
 
 
 @admin.register(TaskLink)
-class TaskLinkAdmin(admin.ModelAdmin):
+class TaskLinkAdmin(RemovesThroughTheDomain, admin.ModelAdmin):
+    remove = staticmethod(lambda task_link: remove_task_link(task_link.pk))
     list_display = ("task", "link", "opposite_task")
     list_select_related = ("task", "link", "opposite_task")
     raw_id_fields = ("task", "opposite_task")
 
 
 @admin.register(ExternalLink)
-class ExternalLinkAdmin(admin.ModelAdmin):
+class ExternalLinkAdmin(RemovesThroughTheDomain, admin.ModelAdmin):
+    remove = staticmethod(lambda link: remove_external_link(link.task_id, link.pk))
     list_display = ("title", "task", "link_type", "url")
     list_select_related = ("task",)
     search_fields = ("title", "url")

@@ -107,3 +107,25 @@ def test_the_application_token_is_never_shown(admin_client):
     detail = admin_client.get(reverse("admin:accounts_setting_change", args=["api_token"])).content
 
     assert get_config("api_token").encode() not in page + detail
+
+
+def test_deleting_a_task_link_in_the_admin_removes_its_reverse_too(admin_client):
+    from tasks.models import TaskLink
+
+    first, second = TaskFactory(), TaskFactory()
+    link = TaskLink.objects.create(link_id=2, task=first, opposite_task=second)
+    TaskLink.objects.create(link_id=3, task=second, opposite_task=first)
+
+    url = reverse("admin:tasks_tasklink_delete", args=[link.pk])
+    assert admin_client.post(url, {"post": "yes"}).status_code == 302
+
+    assert not TaskLink.objects.exists()
+
+
+def test_deleting_a_link_label_in_the_admin_clears_its_opposite(admin_client):
+    from tasks.models import Link
+
+    url = reverse("admin:tasks_link_delete", args=[3])
+    assert admin_client.post(url, {"post": "yes"}).status_code == 302
+
+    assert Link.objects.get(pk=2).opposite_id == 0
