@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection, models
 
 
@@ -43,3 +44,16 @@ def select_instance(model: type[models.Model], condition: str, params: list):
         for field, value in zip(fields, rows[0], strict=True)
     ]
     return model.from_db(connection.alias, [field.attname for field in fields], values)
+
+
+def fetch_all(queryset: models.QuerySet) -> list[tuple]:
+    """The rows of a ``values_list`` queryset as the driver gives them, skipping the ORM's
+    per-row conversions: for lists of hundreds of wide rows whose values the caller
+    converts itself (SQLite answers 0/1 for booleans, PostgreSQL true/false)."""
+    try:
+        sql, params = queryset.query.sql_with_params()
+    except EmptyResultSet:  # a condition that can match nothing, such as "id IN ()"
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()

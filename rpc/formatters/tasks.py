@@ -13,7 +13,7 @@ from django.db.models.expressions import RawSQL
 
 from accounts.config import DEFAULT_APPLICATION_URL, get_configs
 from accounts.models import User
-from kanboard_site.rows import select_rows
+from kanboard_site.rows import fetch_all, select_rows
 from projects.models import Category
 from rpc.formatters import number
 from rpc.formatters.subtasks import subtasks_in_list_form
@@ -121,7 +121,9 @@ _NO_CATEGORY = (None,) * len(_CATEGORY_KEYS)
 def tasks_in_extended_form(queryset: QuerySet) -> list[dict]:
     """Tasks of the queryset in Kanboard's extended form: three queries whatever the size
     (the tasks with their counts and names, their assignees, their categories)."""
-    rows = list(queryset.annotate(**EXTENDED_COUNTS).values_list(*EXTENDED_HEAD, *_TAIL.values()))
+    rows = fetch_all(
+        queryset.annotate(**EXTENDED_COUNTS).values_list(*EXTENDED_HEAD, *_TAIL.values())
+    )
     assignees = {
         user_id: details
         for user_id, *details in User.objects.filter(
