@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 
 from accounts import lockout, users
 from accounts.config import rotate_application_token
-from accounts.models import Group, GroupMember, LastLogin, Setting, User
+from accounts.models import Group, GroupMember, LastLogin, Setting, User, UserNotificationType
 from accounts.roles import APPLICATION_ROLES
 
 SECRET_FIELDS = ("password", "twofactor_secret", "api_access_token", "token")
@@ -51,6 +51,11 @@ def creation_values(data: dict) -> list[str]:
     return [data.get(field) or "" for field in CREATION_FIELDS]
 
 
+class NotificationTypeInline(admin.TabularInline):
+    model = UserNotificationType
+    extra = 0
+
+
 class GroupMemberInline(admin.TabularInline):
     model = GroupMember
     raw_id_fields = ("user",)
@@ -66,6 +71,7 @@ class UserAdmin(NoSecretLookups, admin.ModelAdmin):
     readonly_fields = ("nb_failed_login", "lock_expiration_date", "has_api_token")
     exclude = ("password", "twofactor_secret", "api_access_token", "token")
     actions = ["unlock", "disable", "enable", "revoke_api_tokens"]
+    inlines = [NotificationTypeInline]
 
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:

@@ -123,6 +123,24 @@ class LastLogin(models.Model):
         return f"{self.user_id} {self.auth_type} {self.date_creation}"
 
 
+class UserNotificationType(models.Model):
+    """How a user wants to be notified ("email", "web")."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notification_types")
+    notification_type = models.CharField(max_length=50, null=True, blank=True)
+
+    class Meta:
+        db_table = "user_has_notification_types"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "notification_type"], name="user_has_notification_types_user_idx"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.notification_type}"
+
+
 class Group(models.Model):
     external_id = models.CharField(max_length=255, null=True, blank=True, default="")
     name = models.TextField(unique=True)

@@ -11,8 +11,8 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 
 from accounts import lockout
-from accounts.config import new_token
-from accounts.models import User
+from accounts.config import get_config, new_token
+from accounts.models import User, UserNotificationType
 from accounts.roles import APP_USER, APPLICATION_ROLES
 from kanboard_site.inputs import text
 from projects.models import Project
@@ -80,11 +80,20 @@ def new_user(username, password, name="", email="", role=APP_USER) -> User:
     return user
 
 
+# What Kanboard subscribes new users to when the setting notifications_enabled is 1.
+DEFAULT_NOTIFICATION_TYPES = ("email", "web")
+
+
 def create_user(username, password, name="", email="", role=APP_USER) -> User:
     user = new_user(username, password, name, email, role)
     try:
         with transaction.atomic():
             user.save()
+            if get_config("notifications_enabled", "0") == "1":
+                UserNotificationType.objects.bulk_create(
+                    UserNotificationType(user=user, notification_type=kind)
+                    for kind in DEFAULT_NOTIFICATION_TYPES
+                )
     except IntegrityError:
         raise ValidationError("This username is already taken") from None
     return user

@@ -23,6 +23,7 @@ from projects.models import (
     ProjectFile,
     ProjectGroupRole,
     ProjectMetadata,
+    ProjectRole,
     ProjectUserRole,
     Swimlane,
 )
@@ -192,3 +193,13 @@ class ActionAdmin(admin.ModelAdmin):
     search_fields = ("action_name", "project__name")
     raw_id_fields = ("project",)
     inlines = [ActionParamInline]
+
+
+@admin.register(ProjectRole)
+class ProjectRoleAdmin(admin.ModelAdmin):
+    """Custom project roles: their holders are refused every project call of the API."""
+
+    list_display = ("role", "project")
+    list_select_related = ("project",)
+    search_fields = ("role", "project__name")
+    raw_id_fields = ("project",)

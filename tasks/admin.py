@@ -13,10 +13,14 @@ from tasks.models import (
     Link,
     ProjectActivity,
     Subtask,
+    SubtaskTimer,
     Tag,
     Task,
     TaskFile,
     TaskLink,
+    TaskMetadata,
+    TaskTag,
+    Transition,
 )
 from tasks.removal import remove_tasks
 from tasks.task_links import remove_task_link
@@ -115,14 +119,47 @@ class TaskFileAdmin(admin.ModelAdmin):
     readonly_fields = ("path",)
 
 
-@admin.register(ProjectActivity)
-class ProjectActivityAdmin(admin.ModelAdmin):
-    list_display = ("event_name", "project", "task", "creator", "date_creation")
-    list_select_related = ("project", "task", "creator")
-    raw_id_fields = ("project", "task", "creator")
+class HistoryAdmin(admin.ModelAdmin):
+    """Records of what happened: read, never written here."""
 
     def has_add_permission(self, request):
         return False
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+@admin.register(ProjectActivity)
+class ProjectActivityAdmin(HistoryAdmin):
+    list_display = ("event_name", "project", "task", "creator", "date_creation")
+    list_select_related = ("project", "task", "creator")
+    raw_id_fields = ("project", "task", "creator")
+
+
+@admin.register(TaskTag)
+class TaskTagAdmin(admin.ModelAdmin):
+    list_display = ("task", "tag")
+    list_select_related = ("task", "tag")
+    raw_id_fields = ("task", "tag")
+
+
+@admin.register(TaskMetadata)
+class TaskMetadataAdmin(admin.ModelAdmin):
+    list_display = ("task", "name", "value")
+    list_select_related = ("task",)
+    search_fields = ("name", "task__title")
+    raw_id_fields = ("task",)
+
+
+@admin.register(SubtaskTimer)
+class SubtaskTimerAdmin(HistoryAdmin):
+    list_display = ("subtask", "user", "start", "end", "time_spent")
+    list_select_related = ("subtask", "user")
+    raw_id_fields = ("subtask", "user")
+
+
+@admin.register(Transition)
+class TransitionAdmin(HistoryAdmin):
+    list_display = ("task", "src_column", "dst_column", "user", "date")
+    list_select_related = ("task", "src_column", "dst_column", "user")
+    raw_id_fields = ("task", "src_column", "dst_column", "user", "project")

@@ -335,3 +335,19 @@ def test_get_all_users_runs_a_fixed_number_of_queries(rpc, size, django_assert_n
 
     with django_assert_num_queries(2):
         assert len(rpc.call("getAllUsers")) == size + 1
+
+
+def test_new_users_get_email_and_web_notifications_when_the_setting_says_so(rpc):
+    from accounts.config import set_config
+    from accounts.models import UserNotificationType
+
+    quiet = rpc.call("createUser", ["quiet", "secret1"])
+    set_config("notifications_enabled", "1")
+    notified = rpc.call("createUser", ["notified", "secret1"])
+
+    kinds = UserNotificationType.objects.order_by("notification_type")
+    assert not kinds.filter(user_id=quiet).exists()
+    assert list(kinds.filter(user_id=notified).values_list("notification_type", flat=True)) == [
+        "email",
+        "web",
+    ]
