@@ -73,6 +73,9 @@ class UserAdmin(NoSecretLookups, admin.ModelAdmin):
     actions = ["unlock", "disable", "enable", "revoke_api_tokens"]
     inlines = [NotificationTypeInline]
 
+    def get_inlines(self, request, obj):
+        return self.inlines if obj else []  # a new user is made by the domain function alone
+
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
             kwargs["form"] = UserCreationForm
