@@ -22,5 +22,5 @@ def healthcheck(request: HttpRequest) -> HttpResponse:
 
 
 def _response(status: int, message: str) -> HttpResponse:
-    body = json.dumps({"status": status, "message": message})
+    body = json.dumps({"status": status, "message": message}, separators=(",", ":"))
     return HttpResponse(body, status=status, content_type="application/json")
