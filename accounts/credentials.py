@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils.crypto import constant_time_compare
 
-from accounts import lockout, passwords
+from accounts import lockout, passwords, tokens
 from accounts.config import application_token
 from accounts.lookups import user_named
 from accounts.models import LastLogin, User
@@ -88,12 +88,26 @@ password_checks = PasswordCheckCache()
 class UserLogin:
     user: User
     auth_type: str
+    # Authenticated with a personal token restricted to procedures that change nothing.
+    read_only: bool = False
 
 
 def check_user_credentials(
-    username: str, secret: str, verified_hashes: set[str] | None = None
+    username: str,
+    secret: str,
+    verified_hashes: set[str] | None = None,
+    *,
+    sign_in_form: bool = False,
+    unlocking: bool = False,
 ) -> UserLogin | None:
     """The user these credentials authenticate, or None (and the failure is counted).
+
+    The User API and the account area's sign-in form share this check, its lockout
+    counter and (through ``record_login``) the ``last_logins`` history. The form takes
+    the password only (tokens are for API clients, as in Kanboard), including a
+    two-factor user's, whose code it asks for next; the API refuses that password.
+    ``unlocking`` checks a locked account anyway: the form passes it once its captcha
+    is solved, and a success then lifts the lock.
 
     ``verified_hashes`` holds the password hashes already verified with this secret
     during the current HTTP request, so a batch costs one bcrypt check, not one per
@@ -103,28 +117,41 @@ def check_user_credentials(
     if user is None:
         passwords.spend_dummy_check(secret)
         return None
-    if lockout.is_locked(user):
+    if lockout.is_locked(user) and not unlocking:
         return None
-    auth_type = _matching_provider(
-        user, secret, verified_hashes if verified_hashes is not None else set()
-    )
-    if auth_type is None:
+    hashes = verified_hashes if verified_hashes is not None else set()
+    check = _form_login if sign_in_form else _api_login
+    login = check(user, secret, hashes)
+    if login is None:
         lockout.record_failure(user.pk)
-        return None
-    return UserLogin(user, auth_type)
+    return login
 
 
-def _matching_provider(user: User, secret: str, verified_hashes: set[str]) -> str | None:
+def _api_login(user: User, secret: str, verified_hashes: set[str]) -> UserLogin | None:
     if not user.is_active or not secret:
         return None
-    # The token is cheap to compare, so it is tried before the password; a request
+    # Tokens are cheap to compare, so they are tried before the password; a request
     # succeeds when either matches, as in Kanboard.
-    if user.api_access_token and constant_time_compare(secret, user.api_access_token):
-        return AUTH_API_TOKEN
-    if user.twofactor_activated or user.is_ldap_user or user.disable_login_form:
+    token = tokens.matching_token(user, secret)
+    if token is not None:
+        tokens.record_use(token)
+        return UserLogin(user, AUTH_API_TOKEN, read_only=token.read_only)
+    if (
+        settings.API_LEGACY_USER_TOKENS
+        and user.api_access_token
+        and constant_time_compare(secret, user.api_access_token)
+    ):
+        return UserLogin(user, AUTH_API_TOKEN)
+    if user.twofactor_activated:
+        return None
+    return _form_login(user, secret, verified_hashes)
+
+
+def _form_login(user: User, secret: str, verified_hashes: set[str]) -> UserLogin | None:
+    if not user.is_active or not secret or user.is_ldap_user or user.disable_login_form:
         return None
     if _password_matches(user, secret, verified_hashes):
-        return AUTH_DATABASE
+        return UserLogin(user, AUTH_DATABASE)
     return None
 
 

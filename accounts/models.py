@@ -47,7 +47,8 @@ class User(AbstractBaseUser):
     language = models.CharField(max_length=11, null=True, blank=True)
     disable_login_form = models.BooleanField(default=False)
     twofactor_activated = models.BooleanField(default=False)
-    twofactor_secret = models.CharField(max_length=16, null=True, blank=True)
+    # Ours: 32 base32 characters (160 bits, RFC 4226); Kanboard writes 16 into VARCHAR(16).
+    twofactor_secret = models.CharField(max_length=32, null=True, blank=True)
     token = models.CharField(max_length=255, null=True, blank=True, default="")
     notifications_filter = models.IntegerField(default=4)
     nb_failed_login = models.IntegerField(default=0)
@@ -179,3 +180,60 @@ class Setting(models.Model):
 
     def __str__(self) -> str:
         return self.option
+
+
+class PersonalToken(models.Model):
+    """A named personal access token, sent as the Basic-auth password like Kanboard's.
+
+    Only a salted hash of the secret is kept; ``prefix`` (the start of the secret, unique)
+    finds the row, ``last_characters`` lets its owner recognise it. Ours: Kanboard has a
+    single clear-text token per user (``users.api_access_token``)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="personal_tokens")
+    name = models.CharField(max_length=100)
+    prefix = models.CharField(max_length=16, unique=True)
+    salt = models.CharField(max_length=32)
+    secret_hash = models.CharField(max_length=64)
+    last_characters = models.CharField(max_length=4)
+    read_only = models.BooleanField(default=False)
+    created = models.DateTimeField()
+    expires = models.DateTimeField(null=True, blank=True)
+    last_used = models.DateTimeField(null=True, blank=True)
+    revoked = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        db_table = "personal_tokens"
+
+    def __str__(self) -> str:
+        return f"{self.prefix}…{self.last_characters}"
+
+
+class RecoveryCode(models.Model):
+    """A one-time code that replaces the authenticator app once (hashed, like tokens)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    salt = models.CharField(max_length=32)
+    code_hash = models.CharField(max_length=64)
+    used = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        db_table = "recovery_codes"
+
+    def __str__(self) -> str:
+        return f"recovery code {self.pk} of {self.user_id}"
+
+
+class SignInBucket(models.Model):
+    """A token bucket that paces sign-in attempts (per address, per account name).
+
+    ``key`` is a keyed hash, never the address or the name itself."""
+
+    key = models.CharField(max_length=80, unique=True)
+    tokens = models.FloatField()
+    updated = models.DateTimeField()
+
+    class Meta:
+        db_table = "sign_in_buckets"
+
+    def __str__(self) -> str:
+        return self.key

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 
-from accounts import lockout
+from accounts import lockout, twofactor
 from accounts.config import get_config, new_token
 from accounts.models import User, UserNotificationType
 from accounts.roles import APP_USER, APPLICATION_ROLES
@@ -152,7 +152,7 @@ def remove_user(user_id: int | None) -> bool:
 
 
 def reset_two_factor(user: User) -> None:
-    User.objects.filter(pk=user.pk).update(twofactor_activated=False, twofactor_secret=None)
+    twofactor.disable(user)
 
 
 def issue_api_token(user: User) -> str:

@@ -228,3 +228,18 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
+
+# Account area (/account/): users sign in, manage personal tokens, password and 2FA.
+INSTALLED_APPS += ["captcha"]
+LOGIN_URL = "accounts:sign_in"
+# Kanboard's users.api_access_token (one clear-text token per user); false turns it off,
+# leaving the hashed personal tokens of the account area.
+API_LEGACY_USER_TOKENS = env_bool("API_LEGACY_USER_TOKENS", True)
+# Failed sign-ins (per account, or per address) after which the form asks for a captcha.
+BRUTEFORCE_CAPTCHA = env_int("BRUTEFORCE_CAPTCHA", 3)
+# Sign-in attempts allowed per 15 minutes from one address, and for one account name.
+SIGN_IN_LIMIT_PER_ADDRESS = env_int("SIGN_IN_LIMIT_PER_ADDRESS", 30)
+SIGN_IN_LIMIT_PER_ACCOUNT = env_int("SIGN_IN_LIMIT_PER_ACCOUNT", 10)
+CAPTCHA_IMAGE_SIZE = (150, 50)
+CAPTCHA_FONT_SIZE = 32
+CAPTCHA_TIMEOUT = 10

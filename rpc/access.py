@@ -13,7 +13,7 @@ no project access (Kanboard's API has no administrator bypass at project level).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from accounts.roles import APP_ADMIN, APP_MANAGER, APP_USER, app_role_at_least
@@ -50,6 +50,8 @@ class Rule:
     denied_result: Any = FORBID
     # An object-level rule on top of the project role (comment visibility).
     object_check: Callable[[Caller, Bound], bool] | None = None
+    # Changes nothing: callable with a read-only token. Set from READ_PROCEDURES below.
+    reads: bool = False
 
 
 class Refused:
@@ -68,6 +70,8 @@ def check_procedure(rule: Rule | None, caller: Caller) -> None:
             raise Forbidden
         return
     if not app_role_at_least(caller.user.role, rule.app_role):
+        raise Forbidden
+    if caller.read_only and not rule.reads:
         raise Forbidden
 
 
@@ -365,3 +369,104 @@ ACCESS: dict[str, Rule] = {
     "moveColumnUp": manager(project()),
     "moveColumnDown": manager(project()),
 }
+
+
+# Procedures that change nothing, the only ones a read-only personal token may call.
+# Deny by default: a procedure missing from this set is refused to such a token (403),
+# so a new row is safe until someone decides it is a read and adds its name here.
+READ_PROCEDURES = frozenset(
+    {
+        # Application
+        "getVersion",
+        "getTimezone",
+        "getDefaultTaskColor",
+        "getDefaultTaskColors",
+        "getColorList",
+        "getApplicationRoles",
+        "getProjectRoles",
+        # Me
+        "getMe",
+        "getMyDashboard",
+        "getMyActivityStream",
+        "getMyProjectsList",
+        "getMyOverdueTasks",
+        "getMyProjects",
+        # Projects, permissions, metadata, files
+        "getProjectById",
+        "getProjectByName",
+        "getProjectByIdentifier",
+        "getProjectByEmail",
+        "getAllProjects",
+        "getProjectActivities",
+        "getProjectActivity",
+        "getProjectUsers",
+        "getAssignableUsers",
+        "getProjectUserRole",
+        "getProjectMetadata",
+        "getProjectMetadataByName",
+        "getProjectFile",
+        "getAllProjectFiles",
+        "downloadProjectFile",
+        # Board, columns, swimlanes, categories
+        "getBoard",
+        "getColumns",
+        "getColumn",
+        "getActiveSwimlanes",
+        "getAllSwimlanes",
+        "getSwimlaneById",
+        "getSwimlaneByName",
+        "getSwimlane",
+        "getCategory",
+        "getAllCategories",
+        # Tasks, metadata, tags, files, links
+        "searchTasks",
+        "getTask",
+        "getTaskByReference",
+        "getAllTasks",
+        "getOverdueTasks",
+        "getOverdueTasksByProject",
+        "getTaskMetadata",
+        "getTaskMetadataByName",
+        "getTaskTags",
+        "getAllTags",
+        "getTagsByProject",
+        "getTaskFile",
+        "getAllTaskFiles",
+        "downloadTaskFile",
+        "getTaskLinkById",
+        "getAllTaskLinks",
+        "getExternalTaskLinkTypes",
+        "getExternalTaskLinkProviderDependencies",
+        "getExternalTaskLinkById",
+        "getAllExternalTaskLinks",
+        # Subtasks, time tracking, comments
+        "getSubtask",
+        "getAllSubtasks",
+        "hasSubtaskTimer",
+        "getSubtaskTimeSpent",
+        "getComment",
+        "getAllComments",
+        # Automatic actions
+        "getAvailableActions",
+        "getAvailableActionEvents",
+        "getCompatibleActionEvents",
+        "getActions",
+        # Users, groups, link labels
+        "getUser",
+        "getUserByName",
+        "getAllUsers",
+        "isActiveUser",
+        "getGroup",
+        "getAllGroups",
+        "getMemberGroups",
+        "getGroupMembers",
+        "isGroupMember",
+        "getLinkById",
+        "getLinkByLabel",
+        "getOppositeLinkId",
+        "getAllLinks",
+        # Older names
+        "getAllowedUsers",
+    }
+)
+ACCESS.update({name: replace(ACCESS[name], reads=True) for name in READ_PROCEDURES})

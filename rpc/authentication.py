@@ -28,6 +28,8 @@ class Caller:
     user: User | None
     ip: str | None = None
     user_agent: str = ""
+    # A read-only personal token: only procedures that change nothing (rpc/access.py).
+    read_only: bool = False
 
     @property
     def is_application(self) -> bool:
@@ -107,4 +109,4 @@ class RequestAuthentication:
         if not self._recorded:
             credentials.record_login(login, ip, user_agent)
             self._recorded = True
-        return Caller(login.user, ip, user_agent)
+        return Caller(login.user, ip, user_agent, read_only=login.read_only)

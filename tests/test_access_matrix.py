@@ -12,13 +12,14 @@ import time
 import pytest
 
 from accounts.roles import app_role_at_least
+from accounts.tokens import create_token
 from projects.models import Action, ActionParam, ProjectFile, ProjectMetadata
 from projects.roles import project_role_at_least
-from rpc.access import ACCESS, FORBID
+from rpc.access import ACCESS, FORBID, READ_PROCEDURES
 from rpc.protocol import server
 from rpc.registry import CALLER_PARAMETER
 from tasks.models import ExternalLink, TaskFile, TaskLink, TaskMetadata
-from tests.conftest import APP_ROLE_OF, PERSONAS, PROJECT_ROLE_OF
+from tests.conftest import APP_ROLE_OF, PERSONAS, PROJECT_ROLE_OF, Credentials
 from tests.factories import (
     CategoryFactory,
     CommentFactory,
@@ -174,14 +175,7 @@ def expected_outcome(name: str, persona: str):
     return rule.denied_result
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
-@pytest.mark.parametrize("name", sorted(server.procedures))
-def test_access_follows_the_table(rpc, world, name, persona):
-    objects = Objects(world)
-    expected = expected_outcome(name, persona)
-
-    reply = rpc.request(name, required_params(name, objects), as_=world[persona])
-
+def assert_outcome(reply, expected) -> None:
     if expected is FORBID:
         assert reply.status == 403, reply.body
         assert (
@@ -191,3 +185,40 @@ def test_access_follows_the_table(rpc, world, name, persona):
         assert reply.status == 200, reply.body
     else:
         assert reply.json["result"] == expected
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("name", sorted(server.procedures))
+def test_access_follows_the_table(rpc, world, name, persona):
+    objects = Objects(world)
+    expected = expected_outcome(name, persona)
+
+    reply = rpc.request(name, required_params(name, objects), as_=world[persona])
+
+    assert_outcome(reply, expected)
+
+
+READ_NAME_PREFIXES = ("get", "is", "has", "search", "download")
+
+
+def test_the_procedures_marked_read_are_the_ones_named_as_reads():
+    assert READ_PROCEDURES.issubset(ACCESS)
+    named_as_reads = {name for name in ACCESS if name.startswith(READ_NAME_PREFIXES)}
+    assert named_as_reads == READ_PROCEDURES
+    assert {name for name, rule in ACCESS.items() if rule.reads} == READ_PROCEDURES
+
+
+# A read-only token of the personas that may call most procedures (the admin the
+# application-level ones, the manager the project-level ones): every row is covered.
+@pytest.mark.parametrize("persona", ["admin", "manager"])
+@pytest.mark.parametrize("name", sorted(server.procedures))
+def test_a_read_only_token_calls_reads_only(rpc, world, name, persona):
+    objects = Objects(world)
+    _, secret = create_token(world.users[persona], "read-only", read_only=True)
+    expected = expected_outcome(name, persona) if ACCESS[name].reads else FORBID
+
+    reply = rpc.request(
+        name, required_params(name, objects), as_=Credentials(world[persona].username, secret)
+    )
+
+    assert_outcome(reply, expected)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import io
+from datetime import timedelta
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from accounts.config import get_config
-from accounts.models import User
+from accounts.models import PersonalToken, User
 from tests.conftest import Credentials
 from tests.factories import PASSWORD, UserFactory
 
@@ -103,33 +105,64 @@ def test_reset_2fa_lets_the_password_work_again(rpc):
     assert User.objects.get(username="twofa").twofactor_secret is None
 
 
-def test_api_token_creates_a_personal_token_printed_once(rpc):
+def test_api_token_creates_a_named_personal_token_printed_once(rpc):
     UserFactory(username="bot")
 
     out, err = run("api_token", "bot")
 
     token = out.strip()
-    assert len(token) == 60
-    assert "'bot'" in err
+    assert token.startswith("kbp_") and len(token) == 44
+    assert err.strip() == "New personal API token 'manage.py api_token' of 'bot'."
+    stored = PersonalToken.objects.get(user__username="bot")
+    assert (stored.name, stored.read_only, stored.expires) == ("manage.py api_token", False, None)
+    assert token not in (stored.secret_hash, stored.salt, stored.prefix)
     assert rpc.status("getVersion", as_=Credentials("bot", token)) == 200
 
 
-def test_api_token_revoke_removes_the_token(rpc):
+def test_api_token_with_options_creates_a_read_only_expiring_token(rpc):
+    UserFactory(username="bot")
+
+    token = run("api_token", "bot", "--name", "ci", "--read-only", "--expires-in-days", "7")[0]
+
+    stored = PersonalToken.objects.get(user__username="bot")
+    assert (stored.name, stored.read_only) == ("ci", True)
+    assert timedelta(days=6) < stored.expires - timezone.now() <= timedelta(days=7)
+    assert rpc.status("getVersion", as_=Credentials("bot", token.strip())) == 200
+    assert rpc.status("createMyPrivateProject", ["x"], as_=Credentials("bot", token.strip())) == 403
+
+
+def test_api_token_revoke_revokes_named_and_legacy_tokens(rpc):
     UserFactory(username="bot", api_access_token="t" * 60)
+    token = run("api_token", "bot")[0].strip()
 
     out, _ = run("api_token", "bot", "--revoke")
 
-    assert out.strip() == "Personal API token of 'bot' removed."
+    assert out.strip() == "Personal API tokens of 'bot': 2 revoked."
     assert rpc.status("getVersion", as_=Credentials("bot", "t" * 60)) == 401
+    assert rpc.status("getVersion", as_=Credentials("bot", token)) == 401
     assert run("api_token", "bot", "--revoke")[0].strip() == (
-        "Personal API token of 'bot' had none; nothing removed."
+        "Personal API tokens of 'bot': none to revoke."
     )
 
 
-def test_a_new_personal_token_replaces_the_old_one(rpc):
+def test_running_api_token_again_rotates_the_token_of_that_name_only(rpc):
     UserFactory(username="bot", api_access_token="t" * 60)
+    first = run("api_token", "bot")[0].strip()
+    other = run("api_token", "bot", "--name", "other")[0].strip()
 
-    token = run("api_token", "bot")[0].strip()
+    second, err = run("api_token", "bot")
 
-    assert rpc.status("getVersion", as_=Credentials("bot", "t" * 60)) == 401
-    assert rpc.status("getVersion", as_=Credentials("bot", token)) == 200
+    assert "the previous one of that name is revoked" in err
+    assert rpc.status("getVersion", as_=Credentials("bot", first)) == 401
+    assert rpc.status("getVersion", as_=Credentials("bot", second.strip())) == 200
+    assert rpc.status("getVersion", as_=Credentials("bot", other)) == 200
+    assert rpc.status("getVersion", as_=Credentials("bot", "t" * 60)) == 200
+
+
+def test_api_token_refuses_an_empty_name(seeded):
+    UserFactory(username="bot")
+
+    with pytest.raises(CommandError, match="needs a name"):
+        run("api_token", "bot", "--name", " ")
+
+    assert not PersonalToken.objects.exists()
