@@ -7,9 +7,17 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
-from accounts import lockout, users
+from accounts import lockout, tokens, users
 from accounts.config import rotate_application_token
-from accounts.models import Group, GroupMember, LastLogin, Setting, User, UserNotificationType
+from accounts.models import (
+    Group,
+    GroupMember,
+    LastLogin,
+    PersonalToken,
+    Setting,
+    User,
+    UserNotificationType,
+)
 from accounts.roles import APPLICATION_ROLES
 
 SECRET_FIELDS = ("password", "twofactor_secret", "api_access_token", "token")
@@ -182,3 +190,29 @@ class SettingAdmin(admin.ModelAdmin):
             "Application token rotated. Read it with 'manage.py show_api_token'.",
             messages.SUCCESS,
         )
+
+
+# Personal access tokens: operators see and revoke them; only their owners create them.
+@admin.register(PersonalToken)
+class PersonalTokenAdmin(admin.ModelAdmin):
+    list_display = ("user", "name", "shown_token", "read_only", "created", "expires", "last_used")
+    list_display += ("revoked",)
+    list_filter = ("read_only",)
+    list_select_related = ("user",)
+    search_fields = ("user__username", "name", "prefix")
+    fields = ("user", "name", "shown_token", "read_only", "created", "expires", "last_used")
+    fields += ("revoked",)
+    readonly_fields = fields
+    actions = ["revoke"]
+
+    @admin.display(description="token")
+    def shown_token(self, obj):
+        return str(obj)
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.action(description="Revoke the selected tokens")
+    def revoke(self, request, queryset):
+        count = sum(tokens.revoke_token(token.user, token.pk) for token in queryset)
+        self.message_user(request, f"{count} token(s) revoked.", messages.SUCCESS)
