@@ -237,3 +237,17 @@ class SignInBucket(models.Model):
 
     def __str__(self) -> str:
         return self.key
+
+
+class TwoFactorStep(models.Model):
+    """The newest 30-second step whose code signed the user in: each code works once
+    (RFC 6238 §5.2), even within its validity window."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, primary_key=True)
+    last_step = models.BigIntegerField(default=0)
+
+    class Meta:
+        db_table = "twofactor_steps"
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.last_step}"

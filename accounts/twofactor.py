@@ -19,7 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
-from accounts.models import RecoveryCode, User
+from accounts.models import RecoveryCode, TwoFactorStep, User
 
 SECRET_LENGTH = 32
 ISSUER = "Kanboard"
@@ -39,10 +39,32 @@ def qr_code_svg(uri: str) -> str:
     return segno.make(uri, error="m").svg_inline(scale=5, border=2, title="QR code")
 
 
-def code_matches(secret: str, code: str) -> bool:
+def _matching_step(secret: str, code: str) -> int | None:
+    """The 30-second step whose code this is: the current one, or one either side for
+    clocks that are a little off."""
     code = "".join(code.split())
-    # One 30-second step either side, for clocks that are a little off.
-    return bool(secret) and code.isdigit() and pyotp.TOTP(secret).verify(code, valid_window=1)
+    if not secret or not code.isdigit():
+        return None
+    totp = pyotp.TOTP(secret)
+    current = totp.timecode(timezone.now())
+    for step in (current - 1, current, current + 1):
+        if constant_time_compare(totp.generate_otp(step), code):
+            return step
+    return None
+
+
+def code_matches(secret: str, code: str) -> bool:
+    return _matching_step(secret, code) is not None
+
+
+def use_code(user: User, code: str) -> bool:
+    """A code of the user's app, accepted once: its step must be newer than the last one
+    used (one conditional UPDATE, so two requests cannot both spend it)."""
+    step = _matching_step(user.twofactor_secret or "", code)
+    if step is None:
+        return False
+    TwoFactorStep.objects.get_or_create(user=user)
+    return bool(TwoFactorStep.objects.filter(user=user, last_step__lt=step).update(last_step=step))
 
 
 def _hash(salt: str, code: str) -> str:
@@ -82,7 +104,7 @@ def use_recovery_code(user: User, code: str) -> bool:
 
 def second_factor_matches(user: User, code: str) -> bool:
     """A current code of the authenticator app, or an unused recovery code."""
-    return code_matches(user.twofactor_secret or "", code) or use_recovery_code(user, code)
+    return use_code(user, code) or use_recovery_code(user, code)
 
 
 def enable(user: User, secret: str, code: str) -> list[str]:

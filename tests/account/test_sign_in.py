@@ -263,3 +263,48 @@ def test_the_code_step_needs_the_password_step_first(browser, two_factor_alice):
     response = browser.get("/account/sign-in/code/")
 
     assert response["Location"] == "/account/sign-in/"
+
+
+def test_a_locked_two_factor_user_unlocks_with_password_captcha_and_code(browser, two_factor_alice):
+    alice, secret, _ = two_factor_alice
+    User.objects.filter(pk=alice.pk).update(
+        nb_failed_login=7, lock_expiration_date=int(time.time()) + 600
+    )
+
+    step = browser.sign_in("alice", PASSWORD, solve_captcha=True)
+    assert step["Location"] == "/account/sign-in/code/"
+    assert reload(alice).lock_expiration_date > 0
+
+    done = browser.post("/account/sign-in/code/", {"code": pyotp.TOTP(secret).now()})
+
+    assert done["Location"] == "/account/"
+    assert (reload(alice).nb_failed_login, reload(alice).lock_expiration_date) == (0, 0)
+
+
+def test_wrong_codes_that_lock_the_account_send_back_to_the_password(
+    browser, two_factor_alice, settings
+):
+    alice, secret, _ = two_factor_alice
+    browser.sign_in("alice", PASSWORD)
+    for _ in range(settings.BRUTEFORCE_LOCKDOWN + 1):
+        browser.post("/account/sign-in/code/", {"code": "000000"})
+    assert reload(alice).lock_expiration_date > time.time()
+
+    response = browser.post("/account/sign-in/code/", {"code": pyotp.TOTP(secret).now()})
+
+    assert response["Location"] == "/account/sign-in/"
+    assert signed_in_user_id(browser) is None
+
+
+def test_a_code_of_the_app_works_once(browser, two_factor_alice):
+    _, secret, _ = two_factor_alice
+    code = pyotp.TOTP(secret).now()
+    browser.sign_in("alice", PASSWORD)
+    assert browser.post("/account/sign-in/code/", {"code": code})["Location"] == "/account/"
+    browser.post("/account/sign-out/", {})
+
+    browser.sign_in("alice", PASSWORD)
+    replayed = browser.post("/account/sign-in/code/", {"code": code})
+
+    assert b"The code is not valid" in replayed.content
+    assert signed_in_user_id(browser) is None
