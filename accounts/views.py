@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login as start_session
 from django.contrib.auth import update_session_auth_hash
@@ -46,7 +47,17 @@ TOO_MANY = "Too many attempts. Wait a few minutes, then try again."
 
 
 def _visitor(request: HttpRequest) -> signin.Visitor:
-    return signin.Visitor(request.META.get("REMOTE_ADDR"), request.headers.get("User-Agent", ""))
+    return signin.Visitor(_client_address(request), request.headers.get("User-Agent", ""))
+
+
+def _client_address(request: HttpRequest) -> str | None:
+    """REMOTE_ADDR, or behind a proxy the last address of the header it sets (the one it
+    added itself; whatever a client sent comes before it)."""
+    header = settings.SIGN_IN_ADDRESS_HEADER
+    forwarded = request.headers.get(header, "") if header else ""
+    if forwarded.strip():
+        return forwarded.split(",")[-1].strip()[:45]
+    return request.META.get("REMOTE_ADDR")
 
 
 def _next_url(request: HttpRequest) -> str:

@@ -240,6 +240,9 @@ BRUTEFORCE_CAPTCHA = env_int("BRUTEFORCE_CAPTCHA", 3)
 # Sign-in attempts allowed per 15 minutes from one address, and for one account name.
 SIGN_IN_LIMIT_PER_ADDRESS = env_int("SIGN_IN_LIMIT_PER_ADDRESS", 30)
 SIGN_IN_LIMIT_PER_ACCOUNT = env_int("SIGN_IN_LIMIT_PER_ACCOUNT", 10)
+# Behind a proxy, the header naming the client's address (e.g. X-Forwarded-For, as
+# deploy/nginx.conf.example sets it); its last address is used. Empty: REMOTE_ADDR.
+SIGN_IN_ADDRESS_HEADER = env_str("SIGN_IN_ADDRESS_HEADER")
 CAPTCHA_IMAGE_SIZE = (150, 50)
 CAPTCHA_FONT_SIZE = 32
 CAPTCHA_TIMEOUT = 10

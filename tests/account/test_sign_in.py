@@ -308,3 +308,21 @@ def test_a_code_of_the_app_works_once(browser, two_factor_alice):
 
     assert b"The code is not valid" in replayed.content
     assert signed_in_user_id(browser) is None
+
+
+def test_behind_a_proxy_the_configured_header_gives_the_address(alice, settings):
+    settings.SIGN_IN_ADDRESS_HEADER = "X-Forwarded-For"
+    settings.SIGN_IN_LIMIT_PER_ADDRESS = 1
+    proxy = Client(REMOTE_ADDR="127.0.0.1")
+
+    def attempt(forwarded):
+        data = {"username": "alice", "password": PASSWORD}
+        return proxy.post(SIGN_IN, data, HTTP_X_FORWARDED_FOR=forwarded)
+
+    assert attempt("spoofed, 203.0.113.5").status_code == 302
+    proxy.post("/account/sign-out/", {})
+    assert attempt("203.0.113.6").status_code == 302
+    proxy.post("/account/sign-out/", {})
+    assert attempt("198.51.100.1, 203.0.113.5").status_code == 429
+    addresses = set(LastLogin.objects.filter(user=alice).values_list("ip", flat=True))
+    assert addresses == {"203.0.113.5", "203.0.113.6"}
