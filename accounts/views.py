@@ -84,7 +84,8 @@ def _finish_sign_in(request: HttpRequest, login: UserLogin, next_url: str) -> Ht
 @never_cache
 def sign_in(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        return redirect(_next_url(request))
+        # Not to ``next``: the admin sends signed-in users who may not use it here.
+        return redirect("accounts:home")
     visitor = _visitor(request)
     username = request.POST.get("username", "")
     captcha = signin.captcha_required(username, visitor)

@@ -61,7 +61,7 @@ def test_unauthorized_through_the_wsgi_application(seeded):
 
 
 def test_other_paths_take_the_middleware_chain(seeded):
-    status, headers, _ = call("/admin/login/")
+    status, headers, _ = call("/account/sign-in/")
 
     assert status == "200 OK"
     assert headers["X-Frame-Options"] == "DENY"

@@ -326,3 +326,38 @@ def test_behind_a_proxy_the_configured_header_gives_the_address(alice, settings)
     assert attempt("198.51.100.1, 203.0.113.5").status_code == 429
     addresses = set(LastLogin.objects.filter(user=alice).values_list("ip", flat=True))
     assert addresses == {"203.0.113.5", "203.0.113.6"}
+
+
+def test_the_admin_signs_in_through_the_account_area(browser):
+    UserFactory(username="boss", role="app-admin")
+
+    to_login = browser.get("/admin/")
+    login = browser.get(to_login["Location"])
+    assert login["Location"] == "/account/sign-in/?next=/admin/"
+
+    assert browser.sign_in("boss", PASSWORD, next="/admin/")["Location"] == "/admin/"
+    assert browser.get("/admin/").status_code == 200
+
+
+def test_two_factor_protects_the_admin_too(browser):
+    boss = UserFactory(username="boss", role="app-admin")
+    secret = twofactor.new_secret()
+    twofactor.enable(boss, secret, pyotp.TOTP(secret).now())
+
+    assert browser.sign_in("boss", PASSWORD, next="/admin/")["Location"] == "/account/sign-in/code/"
+    assert browser.get("/admin/")["Location"].startswith("/admin/login/")
+
+    done = browser.post("/account/sign-in/code/", {"code": pyotp.TOTP(secret).now()})
+    assert done["Location"] == "/admin/"
+    assert browser.get("/admin/").status_code == 200
+
+
+def test_signed_in_users_who_may_not_use_the_admin_land_on_their_account(browser, alice):
+    browser.sign_in("alice", PASSWORD)
+
+    to_login = browser.get("/admin/")
+    to_sign_in = browser.get(to_login["Location"])
+    landing = browser.get(to_sign_in["Location"])
+
+    assert landing["Location"] == "/account/"
+    assert browser.get("/account/").status_code == 200
