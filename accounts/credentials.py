@@ -91,13 +91,19 @@ class UserLogin:
 
 
 def check_user_credentials(
-    username: str, secret: str, verified_hashes: set[str] | None = None
+    username: str,
+    secret: str,
+    verified_hashes: set[str] | None = None,
+    *,
+    accept_api_token: bool = True,
 ) -> UserLogin | None:
     """The user these credentials authenticate, or None (and the failure is counted).
 
     ``verified_hashes`` holds the password hashes already verified with this secret
     during the current HTTP request, so a batch costs one bcrypt check, not one per
-    element, while the user's row is still read again for every element.
+    element, while the user's row is still read again for every element. The admin's
+    login form takes the password alone (``accept_api_token=False``), under the same
+    lockout.
     """
     user = user_named(username)
     if user is None:
@@ -106,7 +112,7 @@ def check_user_credentials(
     if lockout.is_locked(user):
         return None
     auth_type = _matching_provider(
-        user, secret, verified_hashes if verified_hashes is not None else set()
+        user, secret, verified_hashes if verified_hashes is not None else set(), accept_api_token
     )
     if auth_type is None:
         lockout.record_failure(user.pk)
@@ -114,12 +120,18 @@ def check_user_credentials(
     return UserLogin(user, auth_type)
 
 
-def _matching_provider(user: User, secret: str, verified_hashes: set[str]) -> str | None:
+def _matching_provider(
+    user: User, secret: str, verified_hashes: set[str], accept_api_token: bool
+) -> str | None:
     if not user.is_active or not secret:
         return None
     # The token is cheap to compare, so it is tried before the password; a request
     # succeeds when either matches, as in Kanboard.
-    if user.api_access_token and constant_time_compare(secret, user.api_access_token):
+    if (
+        accept_api_token
+        and user.api_access_token
+        and constant_time_compare(secret, user.api_access_token)
+    ):
         return AUTH_API_TOKEN
     if user.twofactor_activated or user.is_ldap_user or user.disable_login_form:
         return None
