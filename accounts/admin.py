@@ -4,13 +4,20 @@ the API, and never a password hash, 2FA secret or token on screen."""
 from __future__ import annotations
 
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.conf import settings
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied
+from django.db.models import Max
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.decorators import method_decorator
+from django.views.decorators.cache import never_cache
 
 from accounts import lockout, users
 from accounts.config import rotate_application_token
 from accounts.models import Group, GroupMember, LastLogin, Setting, User, UserNotificationType
-from accounts.roles import APPLICATION_ROLES
+from accounts.roles import APP_USER, APPLICATION_ROLES
+from kanboard_site.admin_domain import DomainSaveMixin, timestamp_display
 
 SECRET_FIELDS = ("password", "twofactor_secret", "api_access_token", "token")
 SECRET_SETTINGS = ("api_token", "webhook_token")
@@ -25,30 +32,43 @@ class NoSecretLookups:
         return super().lookup_allowed(lookup, value, request)
 
 
-class UserCreationForm(forms.ModelForm):
-    """Kanboard's rules for a new user (users.new_user), checked before saving."""
+class UserForm(forms.ModelForm):
+    """What updateUser changes, and the account's status and password."""
 
-    password = forms.CharField(widget=forms.PasswordInput, strip=False)
-    role = forms.ChoiceField(choices=list(APPLICATION_ROLES.items()))
+    role = forms.ChoiceField(choices=[("", "(no role: refused everywhere)"),
+                                      *APPLICATION_ROLES.items()], required=False)  # fmt: skip
+    new_password = forms.CharField(
+        widget=forms.PasswordInput, strip=False, required=False,
+        help_text="Leave empty to keep the current password.",
+    )  # fmt: skip
 
     class Meta:
         model = User
-        fields = ("username", "name", "email", "role")
+        fields = ("username", "name", "email", "role", "is_active")
+        widgets = {"username": forms.TextInput(attrs={"class": "vTextField"})}
 
-    def clean(self):
-        data = super().clean()
-        try:
-            users.new_user(*creation_values(data))
-        except ValidationError as invalid:
-            raise forms.ValidationError(invalid.messages) from None
-        return data
+
+class UserCreationForm(UserForm):
+    password = forms.CharField(widget=forms.PasswordInput, strip=False)
+    role = forms.ChoiceField(choices=list(APPLICATION_ROLES.items()), initial=APP_USER)
 
 
 CREATION_FIELDS = ("username", "password", "name", "email", "role")
 
 
-def creation_values(data: dict) -> list[str]:
-    return [data.get(field) or "" for field in CREATION_FIELDS]
+class LockedFilter(admin.SimpleListFilter):
+    title = "lockout"
+    parameter_name = "lockout"
+
+    def lookups(self, request, model_admin):
+        return [("locked", "Locked now"), ("failures", "With failed logins")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "locked":
+            return queryset.filter(lock_expiration_date__gte=lockout.now())
+        if self.value() == "failures":
+            return queryset.filter(nb_failed_login__gt=0)
+        return queryset
 
 
 class NotificationTypeInline(admin.TabularInline):
@@ -63,38 +83,74 @@ class GroupMemberInline(admin.TabularInline):
 
 
 @admin.register(User)
-class UserAdmin(NoSecretLookups, admin.ModelAdmin):
-    list_display = ("username", "name", "email", "role", "is_active", "is_locked")
+class UserAdmin(NoSecretLookups, DomainSaveMixin, admin.ModelAdmin):
+    """Creations, changes (updateUser's fields), disabling and enabling, passwords and
+    removals through accounts.users, as the API and the commands do."""
+
+    list_display = (
+        "username", "name", "email", "role", "is_active", "is_locked", "nb_failed_login",
+        "last_login_at",
+    )  # fmt: skip
     ordering = ("username",)
-    list_filter = ("role", "is_active", "twofactor_activated")
+    list_filter = ("role", "is_active", LockedFilter, "twofactor_activated")
     search_fields = ("username", "name", "email")
-    readonly_fields = ("nb_failed_login", "lock_expiration_date", "has_api_token")
-    exclude = ("password", "twofactor_secret", "api_access_token", "token")
+    readonly_fields = (
+        "nb_failed_login", "locked_until", "last_login_at", "has_api_token",
+        "twofactor_activated", "notifications_enabled", "timezone", "language",
+        "disable_login_form", "is_ldap_user",
+    )  # fmt: skip
+    fieldsets = (
+        (None, {"fields": ("username", "name", "email", "role", "is_active", "new_password")}),
+        ("Logins", {"fields": ("nb_failed_login", "locked_until", "last_login_at",
+                               "has_api_token", "twofactor_activated")}),
+        ("Preferences", {"fields": ("notifications_enabled", "timezone", "language",
+                                    "disable_login_form", "is_ldap_user"),
+                         "description": "Kept as Kanboard's own user settings wrote them; "
+                                        "the API does not change them."}),
+    )  # fmt: skip
+    add_fieldsets = ((None, {"fields": CREATION_FIELDS}),)
+    form = UserForm
     actions = ["unlock", "disable", "enable", "revoke_api_tokens"]
     inlines = [NotificationTypeInline]
 
     def get_inlines(self, request, obj):
         return self.inlines if obj else []  # a new user is made by the domain function alone
 
+    def get_fieldsets(self, request, obj=None):
+        return self.fieldsets if obj else self.add_fieldsets
+
     def get_form(self, request, obj=None, **kwargs):
         if obj is None:
             kwargs["form"] = UserCreationForm
-            kwargs["exclude"] = None
-            kwargs["fields"] = CREATION_FIELDS
         return super().get_form(request, obj, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
         return self.readonly_fields if obj else ()
 
-    def save_model(self, request, obj, form, change):
-        if change:
-            obj.save()
-            return
-        obj.pk = users.create_user(*creation_values(form.cleaned_data)).pk
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(last_login_date=Max("last_logins__date_creation"))
+        )
+
+    def apply(self, request, user, data, change):
+        if not change:
+            return users.create_user(*[data.get(field) or "" for field in CREATION_FIELDS]).pk
+        users.update_user(user.pk, data["username"], data["name"] or "", data["email"] or "",
+                          data["role"])  # fmt: skip
+        if data["is_active"] != User.objects.get(pk=user.pk).is_active:
+            (users.enable_user if data["is_active"] else users.disable_user)(user.pk)
+        if data.get("new_password"):
+            users.set_password(user, data["new_password"])
+        return user.pk
 
     @admin.display(boolean=True, description="locked")
     def is_locked(self, obj):
         return lockout.is_locked(obj)
+
+    locked_until = timestamp_display("locked until", "lock_expiration_date")
+    last_login_at = timestamp_display("last login", "last_login_date")
 
     @admin.display(boolean=True, description="personal API token")
     def has_api_token(self, obj):
@@ -109,9 +165,8 @@ class UserAdmin(NoSecretLookups, admin.ModelAdmin):
 
     @admin.action(description="Unlock selected users")
     def unlock(self, request, queryset):
-        for user in queryset:
-            users.unlock_user(user)
-        self.message_user(request, f"{queryset.count()} user(s) unlocked.")
+        unlocked = sum(users.unlock_user(user) for user in queryset)
+        self.message_user(request, f"{unlocked} user(s) unlocked.")
 
     @admin.action(description="Disable selected users")
     def disable(self, request, queryset):
@@ -158,7 +213,6 @@ class SettingAdmin(admin.ModelAdmin):
     list_display = ("option", "shown_value", "changed_on")
     ordering = ("option",)
     search_fields = ("option",)
-    actions = ["rotate_token"]
 
     @admin.display(description="value")
     def shown_value(self, obj):
@@ -174,11 +228,32 @@ class SettingAdmin(admin.ModelAdmin):
             return ("option",)
         return ("option", "value")
 
-    @admin.action(description="Rotate the application API token")
-    def rotate_token(self, request, queryset):
-        rotate_application_token()
-        self.message_user(
-            request,
-            "Application token rotated. Read it with 'manage.py show_api_token'.",
-            messages.SUCCESS,
+    def get_urls(self):
+        rotate = path(
+            "rotate-api-token/",
+            self.admin_site.admin_view(self.rotate_token_view),
+            name="accounts_setting_rotate_api_token",
         )
+        return [rotate, *super().get_urls()]
+
+    @method_decorator(never_cache)
+    def rotate_token_view(self, request):
+        """Confirm, then rotate as ``manage.py rotate_api_token`` does and show the new
+        token this once (it is never stored anywhere but in the settings table)."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Rotate the application API token",
+            "opts": self.opts,
+            "overridden": bool(settings.API_AUTHENTICATION_TOKEN),
+        }
+        if request.method == "POST" and not context["overridden"]:
+            context["token"] = rotate_application_token()
+        return TemplateResponse(request, "admin/accounts/setting/rotate_token.html", context)
+
+
+admin.site.site_header = "Kanboard administration"
+admin.site.site_title = "Kanboard admin"
+admin.site.index_title = "Dashboard"
+admin.site.index_template = "admin/kanboard_index.html"

@@ -233,12 +233,6 @@ class TaskAdmin(DomainSaveMixin, admin.ModelAdmin):
     def get_fieldsets(self, request, obj=None):
         return self.fieldsets if obj else self.add_fieldsets
 
-    def get_form(self, request, obj=None, **kwargs):
-        fields = [field for _, options in self.get_fieldsets(request, obj) for field in
-                  options["fields"]]  # fmt: skip
-        kwargs["fields"] = [f for f in fields if f not in self.get_readonly_fields(request, obj)]
-        return super().get_form(request, obj, **kwargs)
-
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return ()
