@@ -6,8 +6,10 @@ from __future__ import annotations
 from django import forms
 from django.conf import settings
 from django.contrib import admin
+from django.contrib.auth.models import Group as AuthGroup
 from django.core.exceptions import PermissionDenied
 from django.db.models import Max
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.decorators import method_decorator
@@ -88,7 +90,7 @@ class UserAdmin(NoSecretLookups, DomainSaveMixin, admin.ModelAdmin):
     removals through accounts.users, as the API and the commands do."""
 
     list_display = (
-        "username", "name", "email", "role", "is_active", "is_locked", "nb_failed_login",
+        "username", "name", "email", "role", "is_active", "is_locked", "failed_logins",
         "last_login_at",
     )  # fmt: skip
     ordering = ("username",)
@@ -148,6 +150,10 @@ class UserAdmin(NoSecretLookups, DomainSaveMixin, admin.ModelAdmin):
     @admin.display(boolean=True, description="locked")
     def is_locked(self, obj):
         return lockout.is_locked(obj)
+
+    @admin.display(description="failed logins", ordering="nb_failed_login")
+    def failed_logins(self, obj):
+        return obj.nb_failed_login
 
     locked_until = timestamp_display("locked until", "lock_expiration_date")
     last_login_at = timestamp_display("last login", "last_login_date")
@@ -253,6 +259,19 @@ class SettingAdmin(admin.ModelAdmin):
         return TemplateResponse(request, "admin/accounts/setting/rotate_token.html", context)
 
 
+# Django's own groups are not Kanboard's (accounts.Group) and nothing reads them.
+admin.site.unregister(AuthGroup)
+# The lists need the width: operators navigate from the dashboard and the breadcrumbs.
+admin.site.enable_nav_sidebar = False
+
+
+def change_own_password(request, extra_context=None):
+    """The header's "change password" link leads to the operator's own user page, where
+    a new password goes through users.set_password (Kanboard's rules), not Django's form."""
+    return redirect("admin:accounts_user_change", request.user.pk)
+
+
+admin.site.password_change = change_own_password
 admin.site.site_header = "Kanboard administration"
 admin.site.site_title = "Kanboard admin"
 admin.site.index_title = "Dashboard"

@@ -6,6 +6,7 @@ import time
 
 from django import forms
 from django.contrib import admin
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.core.exceptions import ValidationError
 from django.db.models import OuterRef, Q, Subquery
 
@@ -200,8 +201,7 @@ class TaskAdmin(DomainSaveMixin, admin.ModelAdmin):
 
     form = TaskForm
     list_display = (
-        "id", "title", "project", "column", "swimlane", "position", "assignee", "due",
-        "is_active",
+        "id", "title", "project", "column", "swimlane", "position", "assignee", "due", "is_open",
     )  # fmt: skip
     list_display_links = ("id", "title")
     list_filter = ("project", ColumnTitleFilter, AssigneeFilter, OverdueFilter, "is_active")
@@ -233,6 +233,13 @@ class TaskAdmin(DomainSaveMixin, admin.ModelAdmin):
     def get_fieldsets(self, request, obj=None):
         return self.fieldsets if obj else self.add_fieldsets
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """Plain selects: columns and swimlanes are added and changed on their own pages."""
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if field is not None and isinstance(field.widget, RelatedFieldWidgetWrapper):
+            field.widget = field.widget.widget
+        return field
+
     def get_readonly_fields(self, request, obj=None):
         if obj is None:
             return ()
@@ -248,6 +255,10 @@ class TaskAdmin(DomainSaveMixin, admin.ModelAdmin):
     @admin.display(description="assignee", ordering="assignee_name")
     def assignee(self, task):
         return task.assignee_name or "-"
+
+    @admin.display(boolean=True, description="open", ordering="is_active")
+    def is_open(self, task):
+        return task.is_active
 
     @admin.display(description="due", ordering="date_due")
     def due(self, task):

@@ -186,3 +186,10 @@ def test_the_dashboard_shows_what_needs_attention(operator, world):
 
     assert 'href="/admin/accounts/user/?lockout=locked">Locked users</a></th>\n      <td>1<' in page
     assert "/admin/accounts/setting/rotate-api-token/" in page
+
+
+def test_changing_ones_own_password_goes_to_the_user_page(operator, world):
+    response = operator.get("/admin/password_change/")
+
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/accounts/user/{world.users['admin'].pk}/change/"
