@@ -15,8 +15,8 @@ from django.urls import path
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import never_cache
 
-from accounts import lockout, users
-from accounts.config import rotate_application_token
+from accounts import groups, lockout, users
+from accounts.config import rotate_application_token, set_config
 from accounts.models import Group, GroupMember, LastLogin, Setting, User, UserNotificationType
 from accounts.roles import APP_USER, APPLICATION_ROLES
 from kanboard_site.admin_domain import DomainSaveMixin, timestamp_display
@@ -193,11 +193,44 @@ class UserAdmin(NoSecretLookups, DomainSaveMixin, admin.ModelAdmin):
 
 
 @admin.register(Group)
-class GroupAdmin(admin.ModelAdmin):
+class GroupAdmin(DomainSaveMixin, admin.ModelAdmin):
+    """Groups and their members through accounts.groups, as createGroup, updateGroup,
+    addGroupMember and removeGroupMember."""
+
     list_display = ("name", "external_id")
     ordering = ("name",)
     search_fields = ("name", "external_id")
     inlines = [GroupMemberInline]
+
+    def apply(self, request, group, data, change):
+        external_id = data.get("external_id") or ""
+        if not change:
+            return groups.create_group(data["name"], external_id).pk
+        groups.update_group(group.pk, data["name"], external_id)
+        return group.pk
+
+    def save_formset(self, request, form, formset, change):
+        # What the admin's history reads (formset.save() would have set these).
+        formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
+        group_id = formset.instance.pk
+        for member_form in formset.forms:
+            before = member_form.initial.get("user")
+            if member_form in formset.deleted_forms:
+                if before is not None:
+                    groups.remove_member(group_id, before)
+                    formset.deleted_objects.append(member_form.instance)
+            elif member_form.has_changed():
+                if before is not None:
+                    groups.remove_member(group_id, before)
+                groups.add_member(group_id, member_form.cleaned_data["user"].pk)
+                formset.new_objects.append(member_form.instance)
+
+    def delete_model(self, request, obj):
+        groups.remove_group(obj.pk)
+
+    def delete_queryset(self, request, queryset):
+        for group_id in queryset.values_list("pk", flat=True):
+            groups.remove_group(group_id)
 
 
 @admin.register(LastLogin)
@@ -233,6 +266,9 @@ class SettingAdmin(admin.ModelAdmin):
         if obj is not None and obj.option in SECRET_SETTINGS:
             return ("option",)
         return ("option", "value")
+
+    def save_model(self, request, obj, form, change):
+        set_config(obj.option, obj.value or "", changed_by=request.user.pk)
 
     def get_urls(self):
         rotate = path(

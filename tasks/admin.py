@@ -19,7 +19,7 @@ from kanboard_site.admin_domain import (
 )
 from projects.models import Category, Column, Swimlane
 from tasks.colors import COLORS
-from tasks.comments import remove_comment
+from tasks.comments import create_comment, remove_comment, update_comment
 from tasks.creation import create_task
 from tasks.external_links import remove_external_link
 from tasks.links import remove_link
@@ -42,6 +42,7 @@ from tasks.modification import update_task
 from tasks.positions import move_task_position
 from tasks.removal import remove_tasks
 from tasks.status import close_task, open_task
+from tasks.tags import create_tag, remove_tag, update_tag
 from tasks.task_links import remove_task_link
 
 
@@ -333,18 +334,45 @@ class TaskAdmin(DomainSaveMixin, admin.ModelAdmin):
 
 
 @admin.register(Comment)
-class CommentAdmin(RemovesThroughTheDomain, admin.ModelAdmin):
+class CommentAdmin(DomainSaveMixin, RemovesThroughTheDomain, admin.ModelAdmin):
+    """Written as createComment and updateComment (events, mentions); once written,
+    only the text changes."""
+
     remove = staticmethod(lambda comment: remove_comment(comment.pk))
     list_display = ("id", "task", "user_id", "visibility", "date_creation")
     list_select_related = ("task",)
     search_fields = ("comment", "task__title")
     raw_id_fields = ("task",)
+    fields = ("task", "user_id", "comment", "reference", "visibility")
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("task", "user_id", "reference", "visibility") if obj else ()
+
+    def apply(self, request, comment, data, change):
+        if change:
+            update_comment(comment.pk, data["comment"])
+            return comment.pk
+        created = create_comment(data["task"].pk, data["user_id"], data["comment"],
+                                 data["reference"] or "", data["visibility"])  # fmt: skip
+        return created.pk
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(DomainSaveMixin, RemovesThroughTheDomain, admin.ModelAdmin):
+    """Written as createTag and updateTag: a name unique in its project (0: global)."""
+
+    remove = staticmethod(lambda tag: remove_tag(tag.pk))
     list_display = ("name", "project_id", "color_id")
     search_fields = ("name",)
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("project_id",) if obj else ()
+
+    def apply(self, request, tag, data, change):
+        if change:
+            update_tag(tag.pk, data["name"], data["color_id"] or None)
+            return tag.pk
+        return create_tag(data["project_id"], data["name"], data["color_id"] or None).pk
 
 
 @admin.register(Link)

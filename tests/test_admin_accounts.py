@@ -193,3 +193,34 @@ def test_changing_ones_own_password_goes_to_the_user_page(operator, world):
 
     assert response.status_code == 302
     assert response["Location"] == f"/admin/accounts/user/{world.users['admin'].pk}/change/"
+
+
+def test_groups_and_members_through_the_domain(operator, world):
+    from accounts.models import Group, GroupMember
+
+    response = operator.post("/admin/accounts/group/add/", {
+        "name": "Ops", "external_id": "",
+        "memberships-TOTAL_FORMS": 1, "memberships-INITIAL_FORMS": 0,
+        "memberships-0-user": world.users["member"].pk,
+    })  # fmt: skip
+    assert response.status_code == 302, response.content
+    group = Group.objects.get(name="Ops")
+    assert list(GroupMember.objects.filter(group=group).values_list("user_id", flat=True)) == [
+        world.users["member"].pk
+    ]
+
+    taken = operator.post("/admin/accounts/group/add/", {
+        "name": "Ops", "memberships-TOTAL_FORMS": 0, "memberships-INITIAL_FORMS": 0,
+    })  # fmt: skip
+    assert b"already" in taken.content and Group.objects.filter(name="Ops").count() == 1
+
+
+def test_a_setting_changed_in_the_admin_records_who_changed_it(operator, world):
+    from accounts.models import Setting
+
+    response = operator.post("/admin/accounts/setting/default_color/change/",
+                             {"option": "default_color", "value": "blue"})  # fmt: skip
+
+    assert response.status_code == 302
+    setting = Setting.objects.get(option="default_color")
+    assert (setting.value, setting.changed_by) == ("blue", world.users["admin"].pk)

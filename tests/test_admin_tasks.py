@@ -161,3 +161,32 @@ def test_overdue_filter_lists_open_tasks_past_their_due_date(operator, world):
 
     assert list(response.context["cl"].result_list) == [late]
     assert b"(overdue)" in response.content
+
+
+def test_a_comment_changed_in_the_admin_is_a_comment_update(operator, world):
+    from tasks.comments import create_comment
+    from tasks.models import Comment
+
+    task = TaskFactory(project=world.project)
+    comment = create_comment(task.pk, world.users["member"].pk, "first words")
+
+    response = operator.post(f"/admin/tasks/comment/{comment.pk}/change/", {"comment": ""})
+    assert response.status_code == 200
+    response = operator.post(f"/admin/tasks/comment/{comment.pk}/change/",
+                             {"comment": "better words"})  # fmt: skip
+
+    assert response.status_code == 302
+    changed = Comment.objects.get(pk=comment.pk)
+    assert changed.comment == "better words" and changed.date_modification >= comment.date_creation
+
+
+def test_a_duplicate_tag_is_refused_by_the_domain(operator, world):
+    from tasks.models import Tag
+
+    Tag.objects.create(name="urgent", project_id=world.project.pk)
+
+    fields = {"name": "urgent", "project_id": world.project.pk, "color_id": ""}
+    response = operator.post("/admin/tasks/tag/add/", fields)
+
+    assert b"This tag already exists" in response.content
+    assert Tag.objects.filter(name="urgent").count() == 1
