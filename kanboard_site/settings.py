@@ -196,7 +196,7 @@ STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    # Hashed names (cached for a year by browsers and proxies) and gzip/brotli copies,
+    # Hashed names (cached for a year by browsers and proxies) and compressed copies,
     # served by WhiteNoise from STATIC_ROOT.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
@@ -231,13 +231,13 @@ if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
-    # The admin over HTTPS only (the API never sees this redirect: it skips the
-    # middleware, see kanboard_site/wsgi.py); HSTS as in deploy/nginx.conf.example.
-    SECURE_SSL_REDIRECT = True
     SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
-# HSTS for subdomains and the browsers' preload list commit the whole domain, not this
-# server: the operator's decision, made at the proxy, so `check --deploy` leaves it out.
-SILENCED_SYSTEM_CHECKS = ["security.W005", "security.W021"]
+# Left to the TLS proxy, so `check --deploy` does not ask for them here: redirecting HTTP
+# to HTTPS (W008: the proxy refuses the API over HTTP rather than redirect it, see
+# deploy/nginx.conf.example, and health probes reach gunicorn over plain HTTP), and HSTS
+# for every subdomain and the browsers' preload list (W005, W021: decisions about the
+# whole domain, not this server).
+SILENCED_SYSTEM_CHECKS = ["security.W008", "security.W005", "security.W021"]
 
 LOGGING = {
     "version": 1,

@@ -16,6 +16,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from accounts.models import User
 from kanboard_site.admin_domain import DomainSaveMixin
 from projects import categories, columns, lifecycle, members, swimlanes
+from projects.metadata import Metadata, project_metadata
 from projects.models import (
     Action,
     ActionParam,
@@ -358,8 +359,38 @@ class CategoryAdmin(BoardPartAdmin):
         categories.remove_category(obj.pk)
 
 
+class MetadataAdmin(DomainSaveMixin, admin.ModelAdmin):
+    """Name/value pairs saved and removed through projects.metadata (Kanboard's limits,
+    who changed them); a pair is renamed by removing it and saving the new name."""
+
+    store: Metadata
+    owner: str
+
+    def get_fields(self, request, obj=None):
+        return (self.owner, "name", "value")
+
+    def get_readonly_fields(self, request, obj=None):
+        return (self.owner,) if obj is not None else ()
+
+    def apply(self, request, pair, data, change):
+        owner_id = getattr(pair, f"{self.owner}_id") if change else data[self.owner].pk
+        if change and data["name"] != type(pair).objects.get(pk=pair.pk).name:
+            self.store.remove(owner_id, type(pair).objects.get(pk=pair.pk).name)
+        self.store.save(owner_id, {data["name"]: data["value"] or ""}, request.user.pk)
+        rows = self.model.objects.filter(**{f"{self.owner}_id": owner_id, "name": data["name"]})
+        return rows.values_list("pk", flat=True).get()
+
+    def delete_model(self, request, obj):
+        self.store.remove(getattr(obj, f"{self.owner}_id"), obj.name)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+
 @admin.register(ProjectMetadata)
-class ProjectMetadataAdmin(admin.ModelAdmin):
+class ProjectMetadataAdmin(MetadataAdmin):
+    store, owner = project_metadata, "project"
     list_display = ("project", "name", "value")
     list_select_related = ("project",)
     search_fields = ("name", "project__name")

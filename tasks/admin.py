@@ -17,12 +17,18 @@ from kanboard_site.admin_domain import (
     kanboard_date,
     timestamp_display,
 )
+from projects.admin import MetadataAdmin
 from projects.models import Category, Column, Swimlane
 from tasks.colors import COLORS
 from tasks.comments import create_comment, remove_comment, update_comment
 from tasks.creation import create_task
-from tasks.external_links import remove_external_link
+from tasks.external_links import (
+    create_external_link,
+    remove_external_link,
+    update_external_link,
+)
 from tasks.links import remove_link
+from tasks.metadata import task_metadata
 from tasks.models import (
     Comment,
     ExternalLink,
@@ -43,7 +49,7 @@ from tasks.positions import move_task_position
 from tasks.removal import remove_tasks
 from tasks.status import close_task, open_task
 from tasks.tags import create_tag, remove_tag, update_tag
-from tasks.task_links import remove_task_link
+from tasks.task_links import create_task_link, remove_task_link, update_task_link
 
 
 class RemovesThroughTheDomain:
@@ -383,20 +389,50 @@ class LinkAdmin(RemovesThroughTheDomain, admin.ModelAdmin):
 
 
 @admin.register(TaskLink)
-class TaskLinkAdmin(RemovesThroughTheDomain, admin.ModelAdmin):
+class TaskLinkAdmin(DomainSaveMixin, RemovesThroughTheDomain, admin.ModelAdmin):
+    """Written as createTaskLink and updateTaskLink: the opposite row follows."""
+
     remove = staticmethod(lambda task_link: remove_task_link(task_link.pk))
     list_display = ("task", "link", "opposite_task")
     list_select_related = ("task", "link", "opposite_task")
     raw_id_fields = ("task", "opposite_task")
 
+    def get_readonly_fields(self, request, obj=None):
+        return ("task",) if obj is not None else ()
+
+    def apply(self, request, task_link, data, change):
+        ends = (data["opposite_task"].pk, data["link"].pk)
+        if not change:
+            return create_task_link(data["task"].pk, *ends).pk
+        update_task_link(task_link.pk, task_link.task_id, *ends)
+        return task_link.pk
+
 
 @admin.register(ExternalLink)
-class ExternalLinkAdmin(RemovesThroughTheDomain, admin.ModelAdmin):
+class ExternalLinkAdmin(DomainSaveMixin, RemovesThroughTheDomain, admin.ModelAdmin):
+    """Written as createExternalTaskLink (the link type found from the URL) and
+    updateExternalTaskLink (the type stays)."""
+
     remove = staticmethod(lambda link: remove_external_link(link.task_id, link.pk))
     list_display = ("title", "task", "link_type", "url")
     list_select_related = ("task",)
     search_fields = ("title", "url")
     raw_id_fields = ("task",)
+    fields = ("task", "title", "url", "dependency", "link_type")
+
+    def get_readonly_fields(self, request, obj=None):
+        return ("task", "link_type") if obj is not None else ("link_type",)
+
+    def apply(self, request, link, data, change):
+        values = (data["title"], data["url"], data["dependency"])
+        if change:
+            update_external_link(link.task_id, link.pk, *values)
+            return link.pk
+        title, url, dependency = values
+        created = create_external_link(
+            data["task"].pk, url, dependency, title=title, actor_id=request.user.pk
+        )
+        return created.pk
 
 
 @admin.register(TaskFile)
@@ -433,7 +469,8 @@ class TaskTagAdmin(admin.ModelAdmin):
 
 
 @admin.register(TaskMetadata)
-class TaskMetadataAdmin(admin.ModelAdmin):
+class TaskMetadataAdmin(MetadataAdmin):
+    store, owner = task_metadata, "task"
     list_display = ("task", "name", "value")
     list_select_related = ("task",)
     search_fields = ("name", "task__title")

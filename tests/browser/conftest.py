@@ -20,7 +20,8 @@ WINDOW = (1280, 900)
 
 
 @pytest.fixture(scope="session")
-def live_server(request, _collected_static_files):
+def live_server(_collected_static_files):
+    """pytest-django's live server, whose static files take the production path."""
     from pytest_django.live_server_helper import LiveServer
 
     server = LiveServer("localhost", start=False)
