@@ -27,7 +27,7 @@ from tasks.external_links import (
     remove_external_link,
     update_external_link,
 )
-from tasks.links import remove_link
+from tasks.links import create_link, remove_link, update_link
 from tasks.metadata import task_metadata
 from tasks.models import (
     Comment,
@@ -381,11 +381,33 @@ class TagAdmin(DomainSaveMixin, RemovesThroughTheDomain, admin.ModelAdmin):
         return create_tag(data["project_id"], data["name"], data["color_id"] or None).pk
 
 
+class LinkForm(forms.ModelForm):
+    opposite_label = forms.CharField(
+        required=False, help_text="Creates the opposite label too (e.g. 'is blocked by')."
+    )
+
+    class Meta:
+        model = Link
+        fields = ("label", "opposite_id")
+
+
 @admin.register(Link)
-class LinkAdmin(RemovesThroughTheDomain, admin.ModelAdmin):
+class LinkAdmin(DomainSaveMixin, RemovesThroughTheDomain, admin.ModelAdmin):
+    """Link labels as createLink (with its opposite) and updateLink."""
+
     remove = staticmethod(lambda link: remove_link(link.pk))
+    form = LinkForm
     list_display = ("id", "label", "opposite_id")
     search_fields = ("label",)
+
+    def get_fields(self, request, obj=None):
+        return ("label", "opposite_id") if obj is not None else ("label", "opposite_label")
+
+    def apply(self, request, link, data, change):
+        if not change:
+            return create_link(data["label"], data.get("opposite_label") or "").pk
+        update_link(link.pk, data["opposite_id"] or 0, data["label"])
+        return link.pk
 
 
 @admin.register(TaskLink)

@@ -82,3 +82,16 @@ def test_renaming_a_task_metadata_pair(operator, world):
 
     assert response.status_code == 302, response.content
     assert task_metadata.pairs(task.pk) == {"new": "2"}
+
+
+def test_a_link_label_added_with_its_opposite(operator, world):
+    from tasks.models import Link
+
+    response = operator.post("/admin/tasks/link/add/",
+                             {"label": "feeds", "opposite_label": "is fed by"})  # fmt: skip
+
+    assert response.status_code == 302, response.content
+    feeds, fed = Link.objects.get(label="feeds"), Link.objects.get(label="is fed by")
+    assert (feeds.opposite_id, fed.opposite_id) == (fed.pk, feeds.pk)
+    taken = operator.post("/admin/tasks/link/add/", {"label": "feeds", "opposite_label": ""})
+    assert taken.status_code == 200 and Link.objects.filter(label="feeds").count() == 1
