@@ -422,9 +422,20 @@ class ActionAdmin(admin.ModelAdmin):
 
 @admin.register(ProjectRole)
 class ProjectRoleAdmin(admin.ModelAdmin):
-    """Custom project roles: their holders are refused every project call of the API."""
+    """Custom project roles: their holders are refused every project call of the API.
+
+    Added here; never renamed or removed here, since Kanboard then renames the role of
+    its holders, or makes them project members, which no domain function of this
+    project does yet (a raw change would leave holders with a role that is not the
+    project's)."""
 
     list_display = ("role", "project")
     list_select_related = ("project",)
     search_fields = ("role", "project__name")
     raw_id_fields = ("project",)
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
