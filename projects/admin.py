@@ -279,7 +279,13 @@ class ColumnAdmin(BoardPartAdmin):
     list_display = ("title", "project", "position", "task_limit")
     search_fields = ("title", "project__name")
     ordering = ("project", "position")
-    fields = ("project", "title", "position", "task_limit", "description", "hide_in_dashboard")
+    fieldsets = (
+        (None, {"fields": ("project", "title", "position", "task_limit", "description")}),
+        ("Dashboard", {"fields": ("hide_in_dashboard",),
+                       "description": "Set in Kanboard's board settings; saving the column "
+                                      "here shows it on the dashboard again, as updateColumn "
+                                      "does."}),
+    )  # fmt: skip
     readonly_fields = ("hide_in_dashboard",)
 
     def get_readonly_fields(self, request, obj=None):
@@ -308,7 +314,13 @@ class SwimlaneAdmin(BoardPartAdmin):
     list_display = ("name", "project", "position", "is_active")
     search_fields = ("name", "project__name")
     ordering = ("project", "-is_active", "position")
-    fields = ("project", "name", "description", "position", "is_active", "task_limit")
+    fieldsets = (
+        (None, {"fields": ("project", "name", "description", "position")}),
+        ("Status", {"fields": ("is_active", "task_limit"),
+                    "description": "Enabled and disabled with the list's actions; the task "
+                                   "limit is set in Kanboard's board settings (no API "
+                                   "procedure changes it)."}),
+    )  # fmt: skip
     actions = ["enable", "disable"]
 
     def get_readonly_fields(self, request, obj=None):
