@@ -36,7 +36,7 @@ from accounts.forms import (
 )
 from accounts.lookups import user_with_id
 
-SESSION_BACKEND = "django.contrib.auth.backends.ModelBackend"
+SESSION_BACKEND = "accounts.backends.KanboardPasswordBackend"
 PENDING_SIGN_IN = "account_pending_sign_in"
 PENDING_SECRET = "account_pending_twofactor_secret"
 NEW_TOKEN = "account_new_token"
@@ -85,6 +85,8 @@ def _finish_sign_in(request: HttpRequest, login: UserLogin, next_url: str) -> Ht
 def sign_in(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         # Not to ``next``: the admin sends signed-in users who may not use it here.
+        if _next_url(request).startswith(reverse("admin:index")) and not request.user.is_staff:
+            messages.error(request, "Only administrators may use the admin.")
         return redirect("accounts:home")
     visitor = _visitor(request)
     username = request.POST.get("username", "")

@@ -150,6 +150,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files (the admin's CSS and JavaScript) served by the app itself: see STORAGES.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -179,7 +181,8 @@ TEMPLATES = [
 ]
 
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+# The admin's login: Kanboard's password check and the API's lockout (accounts/backends.py).
+AUTHENTICATION_BACKENDS = ["accounts.backends.KanboardPasswordBackend"]
 # Kanboard's bcrypt cost; tests lower it to keep the suite fast.
 PASSWORD_BCRYPT_ROUNDS = env_int("PASSWORD_BCRYPT_ROUNDS", 10)
 
@@ -189,7 +192,14 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "static/"
+# Filled by collectstatic, which deploy/gunicorn.conf.py runs before the workers start.
 STATIC_ROOT = DATA_DIR / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Hashed names (cached for a year by browsers and proxies) and compressed copies,
+    # served by WhiteNoise from STATIC_ROOT.
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 
 # Kanboard's own request size limit (its nginx and PHP settings allow 32 MiB).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_REQUEST_BYTES", 32 * 1024 * 1024)
@@ -221,6 +231,13 @@ if env_bool("BEHIND_TLS_PROXY", False):
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
+    SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 31536000)
+# Left to the TLS proxy, so `check --deploy` does not ask for them here: redirecting HTTP
+# to HTTPS (W008: the proxy refuses the API over HTTP rather than redirect it, see
+# deploy/nginx.conf.example, and health probes reach gunicorn over plain HTTP), and HSTS
+# for every subdomain and the browsers' preload list (W005, W021: decisions about the
+# whole domain, not this server).
+SILENCED_SYSTEM_CHECKS = ["security.W008", "security.W005", "security.W021"]
 
 LOGGING = {
     "version": 1,

@@ -156,3 +156,15 @@ def world(rpc) -> World:
         users[persona] = user
         credentials[persona] = Credentials(username, PASSWORD)
     return World(project, users, credentials)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collected_static_files(tmp_path_factory):
+    """The admin's static files as production serves them (collected, hashed names from
+    the manifest): its pages name them, so they cannot render without."""
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    with override_settings(STATIC_ROOT=tmp_path_factory.mktemp("static")):
+        call_command("collectstatic", interactive=False, verbosity=0)
+        yield
