@@ -14,6 +14,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 
 from projects import categories, columns, lifecycle, swimlanes
+from projects.files import remove_project_file
 from projects.models import (
     Action,
     ActionParam,
@@ -28,6 +29,7 @@ from projects.models import (
     Swimlane,
 )
 from projects.removal import remove_projects
+from tasks.file_admin import FileAdmin, FileInline
 
 
 class BoardInline(admin.TabularInline):
@@ -90,13 +92,17 @@ class BoardPartAdmin(admin.ModelAdmin):
             self.delete_model(request, obj)
 
 
+class ProjectFileInline(FileInline):
+    model = ProjectFile
+
+
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
     list_display = ("name", "identifier", "is_active", "is_private", "is_public", "owner_id")
     list_filter = ("is_active", "is_private", "is_public")
     search_fields = ("name", "identifier", "email")
     exclude = ("token", "last_modified")
-    inlines = [ColumnInline, SwimlaneInline, UserRoleInline, GroupRoleInline]
+    inlines = [ColumnInline, SwimlaneInline, UserRoleInline, GroupRoleInline, ProjectFileInline]
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -173,12 +179,11 @@ class ProjectMetadataAdmin(admin.ModelAdmin):
 
 
 @admin.register(ProjectFile)
-class ProjectFileAdmin(admin.ModelAdmin):
-    list_display = ("name", "project", "size", "date")
+class ProjectFileAdmin(FileAdmin):
+    remove = staticmethod(lambda file: remove_project_file(file.project_id, file.pk))
+    list_display = ("name", "project", "size", "uploader", "date", "download")
     list_select_related = ("project",)
     search_fields = ("name", "project__name")
-    raw_id_fields = ("project",)
-    readonly_fields = ("path",)
 
 
 class ActionParamInline(admin.TabularInline):

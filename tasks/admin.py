@@ -6,6 +6,8 @@ from django.contrib import admin
 
 from tasks.comments import remove_comment
 from tasks.external_links import remove_external_link
+from tasks.file_admin import FileAdmin, FileInline
+from tasks.files import remove_task_file
 from tasks.links import remove_link
 from tasks.models import (
     Comment,
@@ -54,6 +56,10 @@ class SubtaskInline(admin.TabularInline):
     )  # fmt: skip
 
 
+class TaskFileInline(FileInline):
+    model = TaskFile
+
+
 @admin.register(Task)
 class TaskAdmin(admin.ModelAdmin):
     list_display = ("id", "title", "project", "column", "swimlane", "is_active", "position")
@@ -61,7 +67,7 @@ class TaskAdmin(admin.ModelAdmin):
     list_select_related = ("project", "column", "swimlane")
     search_fields = ("title", "reference", "project__name")
     raw_id_fields = ("project", "column", "swimlane")
-    inlines = [SubtaskInline]
+    inlines = [SubtaskInline, TaskFileInline]
 
     # Through the domain, so that file blobs no other row uses are removed too.
     def delete_model(self, request, obj):
@@ -111,12 +117,11 @@ class ExternalLinkAdmin(RemovesThroughTheDomain, admin.ModelAdmin):
 
 
 @admin.register(TaskFile)
-class TaskFileAdmin(admin.ModelAdmin):
-    list_display = ("name", "task", "size", "date")
+class TaskFileAdmin(FileAdmin):
+    remove = staticmethod(lambda file: remove_task_file(file.pk))
+    list_display = ("name", "task", "size", "uploader", "date", "download")
     list_select_related = ("task",)
     search_fields = ("name", "task__title")
-    raw_id_fields = ("task",)
-    readonly_fields = ("path",)
 
 
 class HistoryAdmin(admin.ModelAdmin):

@@ -156,3 +156,18 @@ def world(rpc) -> World:
         users[persona] = user
         credentials[persona] = Credentials(username, PASSWORD)
     return World(project, users, credentials)
+
+
+@pytest.fixture(autouse=True)
+def file_storage(settings, tmp_path):
+    """Every test stores attachment blobs in its own directory (FILE_STORAGE_DIR and
+    STORAGES["files"] both point there); the path."""
+    settings.FILE_STORAGE_DIR = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "files": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path, "allow_overwrite": True},
+        },
+    }
+    return tmp_path
