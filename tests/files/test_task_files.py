@@ -204,6 +204,13 @@ def test_a_missing_blob_downloads_as_empty_and_removes_cleanly(rpc, upload, file
     assert rpc.call("removeTaskFile", [file_id]) is True
 
 
+def test_an_unreadable_blob_downloads_as_empty(rpc, task, file_storage):
+    (file_storage / "tasks" / "folder").mkdir(parents=True)
+    file = TaskFile.objects.create(task=task, name="x", path="tasks/folder")
+
+    assert rpc.call("downloadTaskFile", [file.pk]) == ""
+
+
 @pytest.mark.parametrize("path", ["../../settings.py", "/etc/passwd", "tasks/../../x", "a\\b"])
 @pytest.mark.django_db(transaction=True)
 def test_a_path_outside_the_storage_is_never_followed(rpc, task, file_storage, path):
