@@ -376,3 +376,17 @@ def test_removing_a_task_removes_its_files_and_blobs(
 
     assert not Task.objects.filter(pk=task.pk).exists()
     assert stored(file_storage) == []
+
+
+def test_a_blob_saved_under_a_kanboard_key_keeps_its_name(file_storage):
+    """What an import of Kanboard's files folder relies on: the key given is the key kept,
+    even when a blob of that key exists already."""
+    from django.core.files.base import ContentFile
+    from django.core.files.storage import storages
+
+    key = "tasks/7/c5ff38d2c567aefdffb3216878ee25a4472397b7"
+
+    assert storages["files"].save(key, ContentFile(b"imported")) == key
+    assert storages["files"].save(key, ContentFile(b"again")) == key
+    assert stored(file_storage) == [key]
+    assert (file_storage / key).read_bytes() == b"again"
