@@ -194,16 +194,60 @@ USE_TZ = True
 STATIC_URL = "static/"
 # Filled by collectstatic, which deploy/gunicorn.conf.py runs before the workers start.
 STATIC_ROOT = DATA_DIR / "static"
+
+# Kanboard's own request size limit (its nginx and PHP settings allow 32 MiB).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_REQUEST_BYTES", 32 * 1024 * 1024)
+FILE_STORAGE_DIR = Path(env_str("FILE_STORAGE_DIR") or DATA_DIR / "files")
+
+
+def file_storage(directory: Path) -> dict:
+    """Where attachment blobs live: S3-compatible object storage when a bucket is named
+    (every app server then shares the files), else ``directory``. Blobs are saved under
+    exactly the key given, never renamed."""
+    bucket = env_str("FILE_STORAGE_S3_BUCKET")
+    if not bucket:
+        return {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": directory, "allow_overwrite": True},
+        }
+    endpoint_url = env_str("FILE_STORAGE_S3_ENDPOINT_URL") or None
+    return {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": bucket,
+            "endpoint_url": endpoint_url,
+            "region_name": env_str("FILE_STORAGE_S3_REGION") or None,
+            "access_key": env_str("FILE_STORAGE_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("FILE_STORAGE_S3_SECRET_ACCESS_KEY") or None,
+            "location": env_str("FILE_STORAGE_S3_PREFIX").strip("/"),
+            "file_overwrite": True,
+            "default_acl": None,
+            # S3-compatible servers (MinIO, Ceph...) are addressed by path, not by host.
+            "addressing_style": "path" if endpoint_url else None,
+        },
+    }
+
+
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # Hashed names (cached for a year by browsers and proxies) and compressed copies,
     # served by WhiteNoise from STATIC_ROOT.
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "files": file_storage(FILE_STORAGE_DIR),
 }
 
-# Kanboard's own request size limit (its nginx and PHP settings allow 32 MiB).
-DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_REQUEST_BYTES", 32 * 1024 * 1024)
-FILE_STORAGE_DIR = Path(env_str("FILE_STORAGE_DIR") or DATA_DIR / "files")
+
+def max_file_bytes(request_limit: int) -> int:
+    """Ours: the largest attachment accepted (decoded), at most what a request carries."""
+    limit = env_int("MAX_FILE_BYTES", request_limit)
+    if limit > request_limit:
+        raise ImproperlyConfigured("MAX_FILE_BYTES cannot be larger than MAX_REQUEST_BYTES")
+    return limit
+
+
+MAX_FILE_BYTES = max_file_bytes(DATA_UPLOAD_MAX_MEMORY_SIZE)
+# Ours: images with more pixels than this to decode get no thumbnail and are plain files.
+THUMBNAIL_MAX_PIXELS = env_int("THUMBNAIL_MAX_PIXELS", 20_000_000)
 
 # Kanboard API settings (same names as Kanboard's configuration constants).
 APP_VERSION = env_str("APP_VERSION", "1.2.53")

@@ -16,6 +16,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 from accounts.models import User
 from kanboard_site.admin_domain import DomainSaveMixin
 from projects import categories, columns, lifecycle, members, swimlanes
+from projects.files import remove_project_file
 from projects.metadata import Metadata, project_metadata
 from projects.models import (
     Action,
@@ -32,6 +33,7 @@ from projects.models import (
 )
 from projects.removal import remove_projects
 from projects.roles import PROJECT_ROLES, is_grantable
+from tasks.file_admin import FileAdmin, FileInline
 
 
 class BoardInline(admin.TabularInline):
@@ -133,6 +135,10 @@ class BoardPartAdmin(DomainSaveMixin, admin.ModelAdmin):
             self.delete_model(request, obj)
 
 
+class ProjectFileInline(FileInline):
+    model = ProjectFile
+
+
 def user_choices() -> list[tuple[int, str]]:
     return [(0, "Nobody"), *User.objects.order_by("username").values_list("pk", "username")]
 
@@ -178,7 +184,7 @@ class ProjectAdmin(DomainSaveMixin, admin.ModelAdmin):
                                    "afterwards."}),
     )  # fmt: skip
     actions = ["enable", "disable"]
-    inlines = [ColumnInline, SwimlaneInline, UserRoleInline, GroupRoleInline]
+    inlines = [ColumnInline, SwimlaneInline, UserRoleInline, GroupRoleInline, ProjectFileInline]
 
     def get_readonly_fields(self, request, obj=None):
         return ("is_private",)
@@ -410,12 +416,11 @@ class ProjectMetadataAdmin(MetadataAdmin):
 
 
 @admin.register(ProjectFile)
-class ProjectFileAdmin(admin.ModelAdmin):
-    list_display = ("name", "project", "size", "date")
+class ProjectFileAdmin(FileAdmin):
+    remove = staticmethod(lambda file: remove_project_file(file.project_id, file.pk))
+    list_display = ("name", "project", "size", "uploader", "date", "download")
     list_select_related = ("project",)
     search_fields = ("name", "project__name")
-    raw_id_fields = ("project",)
-    readonly_fields = ("path",)
 
 
 class ActionParamInline(admin.TabularInline):

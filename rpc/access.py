@@ -124,6 +124,25 @@ task_link = _object_resolver(TaskLink, "task_link_id", "task__project_id")
 task_file = _object_resolver(TaskFile, "file_id", "task__project_id")
 
 
+def task_of_project(
+    task_parameter: str = "task_id", project_parameter: str = "project_id"
+) -> Resolver:
+    """The task's project when it is the project named too. Otherwise no check: the
+    procedure answers false for a task that is missing or in another project, as
+    Kanboard does once the named project is authorised."""
+
+    def resolve(bound: Bound) -> Any:
+        project_id = to_id(bound[project_parameter])
+        found = (
+            Task.objects.filter(pk=to_id(bound[task_parameter]))
+            .values_list("project_id", flat=True)
+            .first()
+        )
+        return found if found is not None and found == project_id else SKIP
+
+    return resolve
+
+
 def project(parameter: str = "project_id") -> Resolver:
     return lambda bound: to_id(bound[parameter])
 
@@ -295,7 +314,7 @@ ACCESS: dict[str, Rule] = {
     "getTaskFile": viewer(task_file()),
     "getAllTaskFiles": viewer(task()),
     "downloadTaskFile": viewer(task_file()),
-    "createTaskFile": member(project(), task()),
+    "createTaskFile": member(project(), task_of_project()),
     "removeTaskFile": member(task_file()),
     "removeAllTaskFiles": member(task()),
     # Internal and external links

@@ -27,6 +27,8 @@ from tasks.external_links import (
     remove_external_link,
     update_external_link,
 )
+from tasks.file_admin import FileAdmin, FileInline
+from tasks.files import remove_task_file
 from tasks.links import create_link, remove_link, update_link
 from tasks.metadata import task_metadata
 from tasks.models import (
@@ -78,6 +80,10 @@ class SubtaskInline(admin.TabularInline):
     fields = readonly_fields = (
         "title", "status", "user_id", "position", "time_estimated", "time_spent",
     )  # fmt: skip
+
+
+class TaskFileInline(FileInline):
+    model = TaskFile
 
 
 class OverdueFilter(admin.SimpleListFilter):
@@ -216,7 +222,7 @@ class TaskAdmin(DomainSaveMixin, admin.ModelAdmin):
     search_fields = ("title", "reference", "project__name")
     ordering = ("project", "swimlane__position", "column__position", "position", "id")
     actions = ["close", "reopen"]
-    inlines = [SubtaskInline]
+    inlines = [SubtaskInline, TaskFileInline]
     add_fieldsets = (
         (None, {"fields": ("project", "title", "description")}),
         ("Where", {"fields": ("column", "swimlane"),
@@ -458,12 +464,11 @@ class ExternalLinkAdmin(DomainSaveMixin, RemovesThroughTheDomain, admin.ModelAdm
 
 
 @admin.register(TaskFile)
-class TaskFileAdmin(admin.ModelAdmin):
-    list_display = ("name", "task", "size", "date")
+class TaskFileAdmin(FileAdmin):
+    remove = staticmethod(lambda file: remove_task_file(file.pk))
+    list_display = ("name", "task", "size", "uploader", "date", "download")
     list_select_related = ("task",)
     search_fields = ("name", "task__title")
-    raw_id_fields = ("task",)
-    readonly_fields = ("path",)
 
 
 class HistoryAdmin(admin.ModelAdmin):

@@ -168,3 +168,18 @@ def _collected_static_files(tmp_path_factory):
     with override_settings(STATIC_ROOT=tmp_path_factory.mktemp("static")):
         call_command("collectstatic", interactive=False, verbosity=0)
         yield
+
+
+@pytest.fixture(autouse=True)
+def file_storage(settings, tmp_path):
+    """Every test stores attachment blobs in its own directory (FILE_STORAGE_DIR and
+    STORAGES["files"] both point there); the path."""
+    settings.FILE_STORAGE_DIR = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "files": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": tmp_path, "allow_overwrite": True},
+        },
+    }
+    return tmp_path
