@@ -26,7 +26,7 @@ One command does everything:
 
 Both servers are stopped on the way out, on failure and on Ctrl-C as well. Kanboard runs
 on SQLite in every table: the PostgreSQL table compares this server on PostgreSQL with
-Kanboard on SQLite. The default run takes about 12 minutes on a 2-core machine.
+Kanboard on SQLite. The default run took 15 minutes on a heavily loaded 2-core machine.
 """
 
 from __future__ import annotations
@@ -434,6 +434,7 @@ class Row:
     ours: Measure
     kanboard_memory: float | None = None
     ours_memory: float | None = None
+    reply_bytes: int = 0  # the size of this server's reply
 
 
 def run_database(args, database: str, kanboard: Endpoint, kanboard_seed: dict) -> tuple:
@@ -465,6 +466,9 @@ def run_database(args, database: str, kanboard: Endpoint, kanboard_seed: dict) -
             )
             theirs, mine = interleaved(kanboard, ours, measure_one, args.rounds)
             row = Row(case.name, theirs, mine)
+            if not case.write:
+                body = fill(case.body, ours_seed)
+                row.reply_bytes = len(json.dumps(ours.call(body, ours.user if case.user else None)))
             if case.memory:
                 row.kanboard_memory = max(before[0], peak_memory_mb(kanboard.worker_pids()))
                 row.ours_memory = max(before[1], peak_memory_mb(ours.worker_pids()))
@@ -536,6 +540,7 @@ def table(database: str, rows: list[Row], args) -> str:
     if ceiling and version and ceiling.ours.requests_per_second:
         share = version.ours.requests_per_second / ceiling.ours.requests_per_second
         notes.append(f"getVersion at {share:.0%} of the bare WSGI ceiling (measured B-A-A-B).")
+    notes.extend(_growth_notes(by_name))
     memory = [row for row in rows if row.ours_memory is not None]
     if memory:
         row = memory[-1]
@@ -545,6 +550,26 @@ def table(database: str, rows: list[Row], args) -> str:
             f"Kanboard {row.kanboard_memory:.0f} MiB (php-fpm child)."
         )
     return "\n".join(lines + [""] + [f"- {note}" for note in notes]) + "\n"
+
+
+def _growth_notes(by_name: dict[str, Row]) -> list[str]:
+    """How time grows from the 200-task case to the 2,000-task one, next to the output."""
+    notes = []
+    for method in ("getAllTasks", "getBoard"):
+        small = by_name.get(f"{method}, {TASKS} tasks")
+        large = by_name.get(f"{method}, {GROWTH_TASKS:,} tasks")
+        if not (small and large and small.reply_bytes and large.ours.requests_per_second):
+            continue
+        output = large.reply_bytes / small.reply_bytes
+        ours = small.ours.requests_per_second / large.ours.requests_per_second
+        theirs = small.kanboard.requests_per_second / max(large.kanboard.requests_per_second, 1)
+        notes.append(
+            f"{method} from {TASKS} to {GROWTH_TASKS:,} tasks: the output grows "
+            f"{output:.1f}× ({small.reply_bytes / 1024:,.0f} KiB to "
+            f"{large.reply_bytes / 1024:,.0f} KiB), the time per call {ours:.1f}× here and "
+            f"{theirs:.1f}× on Kanboard."
+        )
+    return notes
 
 
 def run(args) -> str:
@@ -557,8 +582,9 @@ def run(args) -> str:
             table(database, run_database(args, database, kanboard, kanboard_seed), args)
             for database in args.database
         ]
+    command = " ".join(["bench/run.py", *_options_shown(sys.argv[1:])])
     header = (
-        f"Measured with `bench/run.py {' '.join(sys.argv[1:])}`".rstrip()
+        f"Measured with `{command}`"
         + f" on {time.strftime('%Y-%m-%d', time.gmtime())}: {machine()}. "
         f"Kanboard 1.2.53 under nginx + php-fpm ({args.workers} static children, opcache), "
         f"this server under gunicorn ({args.workers} workers, deploy/gunicorn.conf.py); "
@@ -567,6 +593,20 @@ def run(args) -> str:
         f"{time.time() - started:.0f} s in all.\n"
     )
     return header + "\n" + "\n".join(sections)
+
+
+def _options_shown(argv: list[str]) -> list[str]:
+    """The command line without where the report was written (a path of this machine)."""
+    shown, skip = [], False
+    for arg in argv:
+        if skip or arg.startswith("--output="):
+            skip = False
+            continue
+        if arg == "--output":
+            skip = True
+            continue
+        shown.append(arg)
+    return shown
 
 
 def _interrupt(signum, frame) -> None:
