@@ -632,7 +632,9 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.kanboard_ref / "start-kanboard-fpm.sh").exists():
         parser.error(f"no start-kanboard-fpm.sh in {args.kanboard_ref}: see --kanboard-ref")
-    # A stop signal unwinds like Ctrl-C, so that both servers are stopped.
+    # Ctrl-C (even where a shell started this in the background with SIGINT ignored) and
+    # a stop signal unwind the run, so that both servers are stopped.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     signal.signal(signal.SIGTERM, _interrupt)
     report = run(args)
     print(report)
