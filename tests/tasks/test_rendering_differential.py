@@ -199,3 +199,19 @@ def test_dashboard_serves_the_previous_bytes(rpc, world, project):
 def test_a_missing_project_serves_the_previous_bytes(rpc, world):
     assert served(rpc, "getBoard", [987654]) == expected(previous.board(987654, 0))
     assert served(rpc, "getAllTasks", [987654, 1]) == expected([])
+
+
+def test_a_request_id_beyond_64_bits_gets_the_same_encoded_list(rpc, project):
+    # orjson refuses such an integer: the reply goes through the standard encoder, which
+    # decodes the lists the database encoded.
+    big = 2**70
+    body = rpc.post(
+        f'{{"jsonrpc":"2.0","method":"getAllTasks","params":[{project.pk},1],"id":{big}}}',
+        rpc.app,
+    ).body
+    tasks = Task.objects.filter(project_id=project.pk, is_active=1).order_by("pk")
+
+    assert (
+        body
+        == dumps({"jsonrpc": "2.0", "result": previous.tasks_in_full(tasks), "id": big}).encode()
+    )
