@@ -1,15 +1,32 @@
-"""Load benchmark: the API under gunicorn on SQLite and PostgreSQL, next to a bare WSGI app.
+"""Side-by-side load benchmark: Kanboard 1.2.53 and this server, in one run, interleaved.
 
-    .venv/bin/python bench/run.py [--seconds 5] [--clients 4] [--databases sqlite postgres]
-                                  [--worker-classes gthread sync] [--cases getVersion ...]
+    .venv/bin/python bench/run.py [--database sqlite postgres] [--duration 5] [--rounds 1]
+                                  [--clients 4] [--workers 4] [--cases getBoard ...]
+                                  [--kanboard-port 8082] [--output FILE]
 
-For each database the script creates a fresh database (a temporary SQLite file; a
-temporary PostgreSQL database on 127.0.0.1:5432, user postgres), migrates and seeds it,
-starts gunicorn with deploy/gunicorn.conf.py (4 workers), and runs every case with
-closed-loop clients, each a separate process on its own keep-alive connection, for a fixed
-time, best of two runs — the method of the Kanboard figures in the specification. The
-bare WSGI app answers a fixed JSON body under the same gunicorn settings: the ceiling of
-the machine and the server. It prints a Markdown table; docs/benchmarks.md keeps one.
+One command does everything:
+
+1. starts the real Kanboard 1.2.53 behind nginx + php-fpm (``--workers`` static children)
+   with ``start-kanboard-fpm.sh`` from ``--kanboard-ref`` (default ``../shared/kanboard-ref``,
+   next to the project), on a fresh SQLite database;
+2. for each ``--database``: creates a fresh database for this server (a temporary SQLite
+   file, or the PostgreSQL database ``--postgres-database`` dropped and created again on
+   ``--postgres-url``), migrates it, starts gunicorn with ``deploy/gunicorn.conf.py`` and
+   ``--workers`` workers, and the bare WSGI app (``bench/bare_wsgi.py``) under the same
+   settings: the ceiling of the machine and the server;
+3. seeds both servers identically through the JSON-RPC API (a 200-task project, a
+   2,000-task project, a project that receives the writes);
+4. runs every case with ``--clients`` closed-loop clients (separate processes, each on its
+   own keep-alive connection) for ``--duration`` seconds per measurement, interleaved
+   Kanboard, this server, this server, Kanboard (A-B-B-A), ``--rounds`` times; each side's
+   best measurement is reported, so slow drift of the machine falls on both sides alike;
+5. reads the peak resident memory of the workers of both servers after the 2,000-task
+   cases, and writes the Markdown tables (with the machine's description) to stdout and
+   to ``--output``.
+
+Both servers are stopped on the way out, on failure and on Ctrl-C as well. Kanboard runs
+on SQLite in every table: the PostgreSQL table compares this server on PostgreSQL with
+Kanboard on SQLite. The default run took 15 minutes on a heavily loaded 2-core machine.
 """
 
 from __future__ import annotations
@@ -21,128 +38,69 @@ import json
 import multiprocessing
 import os
 import platform
-import shutil
+import signal
 import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass, field
+from contextlib import ExitStack
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-PASSWORD = "bench-password"
-POSTGRES = "postgres://postgres@127.0.0.1:5432"
+KANBOARD_TOKEN = "bench-token"
+ADMIN = ("admin", "admin")  # both servers' fresh databases hold this account
+TASKS = 200
+GROWTH_TASKS = 2000
+MEASURE_GRACE = 60  # seconds beyond --duration before a measurement is declared stuck
 
-# Kanboard 1.2.53 behind nginx + php-fpm (4 workers), from the specification.
-KANBOARD = {
-    "getVersion": 367,
-    "getMe": 32,
-    "batch of 10 getUser": 32,
-    "getTask": 478,
-    "getAllTasks (200 tasks)": 222,
-    "batch of 10 getTask": 180,
-    "getBoard (200 tasks)": 142,
-    "searchTasks (200 tasks)": 181,
-    "createTask (8 writers)": 95,
-}
-# getMe and user-API batches compare with Kanboard's getMe (bcrypt on every call).
+
+def rpc(method: str, params=None, request_id: int = 1) -> dict:
+    body = {"jsonrpc": "2.0", "method": method, "id": request_id}
+    if params is not None:
+        body["params"] = params
+    return body
 
 
 @dataclass
 class Case:
     name: str
-    body: object  # a JSON-RPC request object or batch; "{...}" placeholders from the seed
-    user: bool = False  # User API (password) instead of the application token
-    writers: int = 0  # concurrent clients for write cases (0: the --clients default)
-    kanboard: str | None = None
+    body: object  # a request object or a batch; "{name}" strings are filled from the seed
+    user: bool = False  # User API (admin's password) instead of the application token
+    clients: int = 0  # 0: --clients
+    write: bool = False  # counted in successful calls (a failed write is not a request served)
+    memory: bool = False  # read the workers' peak memory after this case
 
 
 CASES = [
-    Case("getVersion", {"jsonrpc": "2.0", "method": "getVersion", "id": 1}),
-    Case("getMe", {"jsonrpc": "2.0", "method": "getMe", "id": 1}, user=True, kanboard="getMe"),
-    Case("getAllUsers (200 users)", {"jsonrpc": "2.0", "method": "getAllUsers", "id": 1}),
+    Case("getVersion", rpc("getVersion")),
+    Case("getMe (User API)", rpc("getMe"), user=True),
+    Case("getTask", rpc("getTask", ["{task_id}"])),
+    Case("batch of 10 getTask", [rpc("getTask", ["{task_id}"], n) for n in range(1, 11)]),
+    Case(f"getAllTasks, {TASKS} tasks", rpc("getAllTasks", ["{project_id}"])),
+    Case(f"getBoard, {TASKS} tasks", rpc("getBoard", ["{project_id}"])),
     Case(
-        "batch of 10 getUser",
-        [
-            {"jsonrpc": "2.0", "method": "getUser", "params": ["{user_id}"], "id": n}
-            for n in range(10)
-        ],
-        user=True,
-        kanboard="getMe",
-    ),
-    Case("getTask", {"jsonrpc": "2.0", "method": "getTask", "params": ["{task_id}"], "id": 1}),
-    Case(
-        "batch of 10 getTask",
-        [
-            {"jsonrpc": "2.0", "method": "getTask", "params": ["{task_id}"], "id": n}
-            for n in range(10)
-        ],
+        f'searchTasks "status:open", {TASKS} tasks',
+        rpc("searchTasks", ["{project_id}", "status:open"]),
     ),
     Case(
-        "getAllTasks (200 tasks)",
-        {"jsonrpc": "2.0", "method": "getAllTasks", "params": ["{project_id}"], "id": 1},
+        f"getAllTasks, {GROWTH_TASKS:,} tasks",
+        rpc("getAllTasks", ["{growth_project_id}"]),
+        memory=True,
     ),
     Case(
-        "getBoard (200 tasks)",
-        {"jsonrpc": "2.0", "method": "getBoard", "params": ["{project_id}"], "id": 1},
+        f"getBoard, {GROWTH_TASKS:,} tasks", rpc("getBoard", ["{growth_project_id}"]), memory=True
     ),
     Case(
-        "searchTasks (200 tasks)",
-        {
-            "jsonrpc": "2.0",
-            "method": "searchTasks",
-            "params": ["{project_id}", "status:open"],
-            "id": 1,
-        },
-    ),
-    Case(
-        "createTask (8 writers)",
-        {
-            "jsonrpc": "2.0",
-            "method": "createTask",
-            "params": {"title": "load", "project_id": "{write_project_id}"},
-            "id": 1,
-        },
-        writers=8,
-    ),
-    Case(
-        "createProject",
-        {"jsonrpc": "2.0", "method": "createProject", "params": {"name": "load"}, "id": 1},
+        "createTask, 4 writers",
+        rpc("createTask", {"title": "load", "project_id": "{write_project_id}"}),
+        clients=4,
+        write=True,
     ),
 ]
-
-
-SEED = """
-import json, sys
-from accounts.config import get_config
-from accounts.models import User
-from accounts.passwords import hash_password
-from projects.models import Column, Project, Swimlane
-from tasks.models import Task
-
-password = hash_password(sys.argv[1])
-User.objects.filter(username="admin").update(password=password)
-User.objects.bulk_create(User(username=f"user{n:03}", password=password) for n in range(199))
-def board(name):
-    project = Project.objects.create(name=name)
-    columns = [Column.objects.create(project=project, title=title, position=position)
-               for position, title in enumerate(["Backlog", "Ready", "Work in progress", "Done"], 1)]
-    swimlane = Swimlane.objects.create(project=project, name="Default swimlane", position=1)
-    return project, columns, swimlane
-project, columns, swimlane = board("Bench")
-Task.objects.bulk_create(
-    Task(title=f"Task {n}", project=project, column=columns[n % 4], swimlane=swimlane,
-         position=n // 4 + 1, color_id="yellow", date_creation=0, date_due=0, date_started=0)
-    for n in range(200))
-write_project, _, _ = board("Writes")
-print(json.dumps({"token": get_config("api_token"), "project_id": project.pk,
-                  "write_project_id": write_project.pk,
-                  "task_id": Task.objects.filter(project=project).first().pk,
-                  "user_id": User.objects.get(username="user000").pk}))
-"""
 
 
 def fill(body, values: dict):
@@ -155,69 +113,115 @@ def fill(body, values: dict):
     return body
 
 
-@dataclass
-class Server:
-    port: int
-    process: subprocess.Popen
-    log: Path
+def basic(user: str, secret: str) -> str:
+    return "Basic " + base64.b64encode(f"{user}:{secret}".encode()).decode()
 
-    def stop(self) -> None:
-        self.process.terminate()
+
+class Endpoint:
+    """One server's /jsonrpc.php with the two credentials the cases use."""
+
+    def __init__(self, label: str, port: int, token: str, pids: callable) -> None:
+        self.label = label
+        self.port = port
+        self.application = basic("jsonrpc", token)
+        self.user = basic(*ADMIN)
+        self.worker_pids = pids  # () -> the pids of the processes that serve requests
+
+    def call(self, body, auth: str | None = None):
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
         try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
+            connection.request(
+                "POST",
+                "/jsonrpc.php",
+                json.dumps(body),
+                {"Authorization": auth or self.application, "Content-Type": "application/json"},
+            )
+            response = connection.getresponse()
+            answer = response.read()
+        finally:
+            connection.close()
+        if response.status != 200:
+            raise RuntimeError(f"{self.label}: HTTP {response.status} for {body!r:.200}")
+        return json.loads(answer)
+
+    def result(self, method: str, params=None):
+        answer = self.call(rpc(method, params))
+        if "error" in answer or answer.get("result") is False:
+            raise RuntimeError(f"{self.label}: {method} answered {answer!r:.300}")
+        return answer["result"]
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+# --- seeding, identical on both servers, through the API only ---------------------------
+
+SEED_COLORS = ["yellow", "blue", "green", "red", "grey"]
 
 
-def start_gunicorn(env: dict, worker_class: str, app: str | None, log_dir: Path) -> Server:
-    port = free_port()
-    log = log_dir / f"gunicorn-{port}.log"
-    command = [
-        str(Path(PYTHON).with_name("gunicorn")),
-        "-c",
-        "deploy/gunicorn.conf.py",
-        "--bind",
-        f"127.0.0.1:{port}",
-        "--workers",
-        "4",
-        "--worker-class",
-        worker_class,
-    ]
-    if app:
-        command.append(app)
-    process = subprocess.Popen(
-        command, cwd=ROOT, env=env, stdout=log.open("w"), stderr=subprocess.STDOUT
-    )
-    deadline = time.time() + 30
-    while time.time() < deadline:
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return Server(port, process, log)
-        except OSError:
-            time.sleep(0.2)
-    process.kill()
-    raise RuntimeError(f"gunicorn did not start, see {log}")
+def seed(endpoint: Endpoint) -> dict:
+    admin_id = endpoint.call(rpc("getMe"), endpoint.user)["result"]["id"]
+    project_id = _project_with_tasks(endpoint, "Bench", TASKS, admin_id)
+    growth_project_id = _project_with_tasks(endpoint, "Growth", GROWTH_TASKS, admin_id)
+    write_project_id = endpoint.result("createProject", {"name": "Writes"})
+    first_task = endpoint.result("getAllTasks", [project_id, 1])[0]["id"]
+    return {
+        "project_id": project_id,
+        "growth_project_id": growth_project_id,
+        "write_project_id": write_project_id,
+        "task_id": first_task,
+    }
 
 
-def client_loop(port: int, payload: bytes, auth: str, seconds: float, start_at: float, queue):
+def _project_with_tasks(endpoint: Endpoint, name: str, count: int, admin_id: int) -> int:
+    """Tasks spread over the four default columns, a fifth of them assigned, some tagged,
+    with scores, due dates and descriptions; one in ten closed."""
+    project_id = endpoint.result("createProject", {"name": name})
+    endpoint.result("addProjectUser", [project_id, admin_id, "project-member"])
+    columns = [column["id"] for column in endpoint.result("getColumns", [project_id])]
+    bodies = []
+    for n in range(count):
+        params = {
+            "title": f"Task {n}",
+            "project_id": project_id,
+            "column_id": columns[n % len(columns)],
+            "color_id": SEED_COLORS[n % len(SEED_COLORS)],
+            "score": n % 8,
+            "description": f"Description of task {n}" if n % 3 == 0 else "",
+        }
+        if n % 5 == 0:
+            params["owner_id"] = admin_id
+        if n % 7 == 0:
+            params["tags"] = ["bench", f"tag{n % 3}"]
+        if n % 4 == 0:
+            params["date_due"] = "2030-01-15"
+        bodies.append(rpc("createTask", params, n + 1))
+    created = []
+    for start in range(0, len(bodies), 50):
+        for answer in endpoint.call(bodies[start : start + 50]):
+            if not isinstance(answer.get("result"), int) or answer["result"] is False:
+                raise RuntimeError(f"{endpoint.label}: createTask answered {answer!r:.300}")
+            created.append(answer["result"])
+    closing = [rpc("closeTask", [task_id], n) for n, task_id in enumerate(created[::10], 1)]
+    for start in range(0, len(closing), 50):
+        endpoint.call(closing[start : start + 50])
+    return project_id
+
+
+# --- load generation -------------------------------------------------------------------
+
+
+def client_loop(port, payload, auth, write, duration, start_at, queue):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     headers = {"Authorization": auth, "Content-Type": "application/json"}
     latencies, failures = [], 0
     while time.time() < start_at:
         time.sleep(0.001)
-    end = time.perf_counter() + seconds
+    end = time.perf_counter() + duration
     while (began := time.perf_counter()) < end:
         try:
             connection.request("POST", "/jsonrpc.php", payload, headers)
             response = connection.getresponse()
             body = response.read()
             ok = response.status == 200 and b'"error"' not in body
+            ok = ok and not (write and b'"result":false' in body)
         except (OSError, http.client.HTTPException):
             connection.close()
             ok = False
@@ -228,167 +232,414 @@ def client_loop(port: int, payload: bytes, auth: str, seconds: float, start_at: 
 
 @dataclass
 class Measure:
-    requests_per_second: float
+    requests_per_second: float  # successful calls per second for writes
     p50_ms: float
     p99_ms: float
     failures: int
-    calls: int = field(default=0)
 
 
-def measure(port: int, payload: bytes, auth: str, clients: int, seconds: float) -> Measure:
+def measure(endpoint: Endpoint, case: Case, payload: bytes, clients: int, duration: float):
     queue = multiprocessing.Queue()
-    start_at = time.time() + 0.5
+    start_at = time.time() + 0.3
+    auth = endpoint.user if case.user else endpoint.application
     workers = [
         multiprocessing.Process(
-            target=client_loop, args=(port, payload, auth, seconds, start_at, queue)
+            target=client_loop,
+            args=(endpoint.port, payload, auth, case.write, duration, start_at, queue),
+            daemon=True,
         )
         for _ in range(clients)
     ]
     for worker in workers:
         worker.start()
-    results = [queue.get() for _ in workers]
-    for worker in workers:
-        worker.join()
+    try:
+        results = [queue.get(timeout=duration + MEASURE_GRACE) for _ in workers]
+    finally:
+        for worker in workers:
+            worker.join(timeout=5)
+            if worker.is_alive():
+                worker.kill()
     latencies = sorted(latency for result in results for latency in result[0])
     failures = sum(result[1] for result in results)
+    served = len(latencies) - failures if case.write else len(latencies)
     return Measure(
-        requests_per_second=len(latencies) / seconds,
+        requests_per_second=served / duration,
         p50_ms=statistics.median(latencies) * 1000,
-        p99_ms=latencies[int(len(latencies) * 0.99) - 1] * 1000,
+        p99_ms=latencies[max(0, int(len(latencies) * 0.99) - 1)] * 1000,
         failures=failures,
-        calls=len(latencies),
     )
 
 
-def best_of_two(*args) -> Measure:
-    return max((measure(*args) for _ in range(2)), key=lambda m: m.requests_per_second)
+def interleaved(first: Endpoint, second: Endpoint, measure_one, rounds: int):
+    """A-B-B-A, ``rounds`` times; each side's best measurement."""
+    found: dict[str, list[Measure]] = {first.label: [], second.label: []}
+    for _ in range(rounds):
+        for endpoint in (first, second, second, first):
+            found[endpoint.label].append(measure_one(endpoint))
+    return tuple(
+        max(found[endpoint.label], key=lambda m: m.requests_per_second)
+        for endpoint in (first, second)
+    )
 
 
-def basic(user: str, secret: str) -> str:
-    return "Basic " + base64.b64encode(f"{user}:{secret}".encode()).decode()
+# --- processes -------------------------------------------------------------------------
 
 
-def prepare_database(kind: str, work_dir: Path) -> tuple[dict, dict, callable]:
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_for_port(port: int, process: subprocess.Popen, log: Path) -> None:
+    deadline = time.time() + 60
+    while time.time() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the server exited at start-up, see {log}")
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"the server did not start, see {log}")
+
+
+def stop_group(process: subprocess.Popen) -> None:
+    """Stop a server started in its own session: its whole process group."""
+    if process.poll() is not None:
+        return
+    try:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+    except ProcessLookupError:
+        pass
+
+
+def children_of(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as listing:
+            return [int(child) for child in listing.read().split()]
+    except OSError:
+        return []
+
+
+def group_members(pgid: int) -> list[int]:
+    members = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid and int(entry.name) != pgid:
+            members.append(int(entry.name))
+    return members
+
+
+def peak_memory_mb(pids: list[int]) -> float:
+    """The largest peak resident size (VmHWM) among the processes, in MiB."""
+    peaks = [0]
+    for pid in pids:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text().splitlines()
+        except OSError:
+            continue
+        peaks.extend(int(line.split()[1]) for line in status if line.startswith("VmHWM:"))
+    return max(peaks) / 1024
+
+
+def start_gunicorn(stack: ExitStack, env: dict, workers: int, log_dir: Path, app=None):
+    port = free_port()
+    log = log_dir / f"gunicorn-{port}.log"
+    command = [
+        str(Path(PYTHON).with_name("gunicorn")),
+        "-c",
+        "deploy/gunicorn.conf.py",
+        f"--bind=127.0.0.1:{port}",
+        f"--workers={workers}",
+        *([app] if app else []),
+    ]
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        env=env,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
+    stack.callback(stop_group, process)
+    wait_for_port(port, process, log)
+    return port, process
+
+
+def start_kanboard(stack: ExitStack, args) -> Endpoint:
+    script = args.kanboard_ref / "start-kanboard-fpm.sh"
+    stop = args.kanboard_ref / "stop-kanboard-fpm.sh"
+    port = str(args.kanboard_port)
+    stack.callback(subprocess.run, [str(stop), port], check=False, capture_output=True)
+    env = {**os.environ, "KB_API_TOKEN": KANBOARD_TOKEN, "KB_VERSION": "1.2.53"}
+    subprocess.run([str(script), port, str(args.workers)], env=env, check=True)
+    pid_file = _kanboard_run_dir(args) / "fpm.pidg"
+    fpm_group = int(pid_file.read_text())
+    return Endpoint(
+        "Kanboard", args.kanboard_port, KANBOARD_TOKEN, lambda: group_members(fpm_group)
+    )
+
+
+def _kanboard_run_dir(args) -> Path:
+    default = Path(os.environ.get("TMPDIR", "/tmp"), "kanboard-ref")
+    home = os.environ.get("KANBOARD_REF_HOME") or default
+    return Path(home).resolve() / "run" / str(args.kanboard_port)
+
+
+def prepare_database(stack: ExitStack, args, database: str, work_dir: Path) -> dict:
     env = {**os.environ, "DATA_DIR": str(work_dir), "PYTHONPATH": str(ROOT)}
-    cleanup = lambda: None  # noqa: E731
-    if kind == "postgres":
-        name = f"kb_bench_{os.getpid()}"
-        subprocess.run(
-            ["psql", "-h", "127.0.0.1", "-U", "postgres", "-qc", f'CREATE DATABASE "{name}"'],
-            check=True,
-        )
-        env["DATABASE_URL"] = f"{POSTGRES}/{name}"
-
-        def cleanup():
-            subprocess.run(
-                [
-                    "psql",
-                    "-h",
-                    "127.0.0.1",
-                    "-U",
-                    "postgres",
-                    "-qc",
-                    f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)',
-                ],
-                check=False,
-            )
+    env.pop("API_AUTHENTICATION_TOKEN", None)
+    if database == "postgres":
+        name = args.postgres_database
+        drop = ["psql", args.postgres_url, "-qc", f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)']
+        subprocess.run(drop, check=True, capture_output=True)
+        subprocess.run(["psql", args.postgres_url, "-qc", f'CREATE DATABASE "{name}"'], check=True)
+        stack.callback(subprocess.run, drop, check=False, capture_output=True)
+        env["DATABASE_URL"] = args.postgres_url.rsplit("/", 1)[0] + f"/{name}"
     else:
         env.pop("DATABASE_URL", None)
     subprocess.run([PYTHON, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    seeded = subprocess.run(
-        [PYTHON, "manage.py", "shell", "-c", SEED.replace("sys.argv[1]", repr(PASSWORD))],
+    return env
+
+
+def stored_token(env: dict) -> str:
+    shown = subprocess.run(
+        [PYTHON, "manage.py", "show_api_token"],
         cwd=ROOT,
         env=env,
         check=True,
         capture_output=True,
         text=True,
     )
-    return env, json.loads(seeded.stdout.strip().splitlines()[-1]), cleanup
+    return shown.stdout.split("token ")[-1].strip()
 
 
-def available(port: int, auth: str, method: str) -> bool:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    body = json.dumps({"jsonrpc": "2.0", "method": method, "params": [], "id": 1})
-    connection.request("POST", "/jsonrpc.php", body, {"Authorization": auth})
-    return b"-32601" not in connection.getresponse().read()
+# --- the run ---------------------------------------------------------------------------
 
 
-def run(args) -> None:
-    rows = []
-    for database in args.databases:
-        with tempfile.TemporaryDirectory() as work:
-            work_dir = Path(work)
-            env, seed, cleanup = prepare_database(database, work_dir)
-            try:
-                for worker_class in args.worker_classes:
-                    bare = start_gunicorn(
-                        env, worker_class, "bench.bare_wsgi:application", work_dir
-                    )
-                    try:
-                        ceiling = best_of_two(bare.port, b"{}", "", args.clients, args.seconds)
-                    finally:
-                        bare.stop()
-                    rows.append((database, worker_class, "bare WSGI app (ceiling)", ceiling, None))
-                    server = start_gunicorn(env, worker_class, None, work_dir)
-                    try:
-                        for case in CASES:
-                            if args.cases and case.name.split(" ")[0] not in args.cases:
-                                continue
-                            app_auth = basic("jsonrpc", seed["token"])
-                            method = (case.body[0] if isinstance(case.body, list) else case.body)[
-                                "method"
-                            ]
-                            if not available(server.port, app_auth, method):
-                                continue
-                            auth = basic("admin", PASSWORD) if case.user else app_auth
-                            payload = json.dumps(fill(case.body, seed)).encode()
-                            clients = case.writers or args.clients
-                            result = best_of_two(server.port, payload, auth, clients, args.seconds)
-                            rows.append(
-                                (
-                                    database,
-                                    worker_class,
-                                    case.name,
-                                    result,
-                                    KANBOARD.get(case.kanboard or case.name),
-                                )
-                            )
-                    finally:
-                        server.stop()
-            finally:
-                cleanup()
-    print_table(rows, args)
+@dataclass
+class Row:
+    case: str
+    kanboard: Measure | None
+    ours: Measure
+    kanboard_memory: float | None = None
+    ours_memory: float | None = None
+    reply_bytes: int = 0  # the size of this server's reply
 
 
-def print_table(rows, args) -> None:
-    print(
-        f"Machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}; "
-        f"{args.clients} closed-loop clients on keep-alive connections (8 for createTask), "
-        f"{args.seconds:g} s per run, best of two.\n"
-    )
-    print(
-        "| database | workers | case | requests/s | p50 ms | p99 ms | failed calls | Kanboard req/s | × Kanboard |"
-    )
-    print("|---|---|---|---:|---:|---:|---:|---:|---:|")
-    for database, worker_class, name, result, kanboard in rows:
-        ratio = f"{result.requests_per_second / kanboard:.1f}×" if kanboard else ""
-        print(
-            f"| {database} | {worker_class} | {name} | {result.requests_per_second:,.0f} | "
-            f"{result.p50_ms:.1f} | {result.p99_ms:.1f} | {result.failures} | {kanboard or ''} | {ratio} |"
+def run_database(args, database: str, kanboard: Endpoint, kanboard_seed: dict) -> tuple:
+    with ExitStack() as stack, tempfile.TemporaryDirectory() as work:
+        work_dir = Path(work)
+        env = prepare_database(stack, args, database, work_dir)
+        port, master = start_gunicorn(stack, env, args.workers, work_dir)
+        ours = Endpoint("this server", port, stored_token(env), lambda: children_of(master.pid))
+        bare_port, _ = start_gunicorn(
+            stack, env, args.workers, work_dir, app="bench.bare_wsgi:application"
         )
+        bare = Endpoint("bare WSGI app", bare_port, "", lambda: [])
+        print(f"[{database}] seeding this server through the API", file=sys.stderr)
+        ours_seed = seed(ours)
+        rows = []
+        selected = [case for case in CASES if _selected(case, args.cases)]
+        for case in selected:
+            print(f"[{database}] {case.name}", file=sys.stderr)
+            clients = case.clients or args.clients
+
+            def measure_one(endpoint, case=case, clients=clients):
+                values = kanboard_seed if endpoint is kanboard else ours_seed
+                payload = json.dumps(fill(case.body, values)).encode()
+                return measure(endpoint, case, payload, clients, args.duration)
+
+            before = (
+                peak_memory_mb(kanboard.worker_pids()),
+                peak_memory_mb(ours.worker_pids()),
+            )
+            theirs, mine = interleaved(kanboard, ours, measure_one, args.rounds)
+            row = Row(case.name, theirs, mine)
+            if not case.write:
+                body = fill(case.body, ours_seed)
+                row.reply_bytes = len(json.dumps(ours.call(body, ours.user if case.user else None)))
+            if case.memory:
+                row.kanboard_memory = max(before[0], peak_memory_mb(kanboard.worker_pids()))
+                row.ours_memory = max(before[1], peak_memory_mb(ours.worker_pids()))
+            rows.append(row)
+            if case.name == "getVersion":
+
+                def measure_ceiling(endpoint, case=case, clients=clients):
+                    payload = json.dumps(rpc("getVersion")).encode()
+                    return measure(endpoint, case, payload, clients, args.duration)
+
+                ceiling, version = interleaved(bare, ours, measure_ceiling, args.rounds)
+                rows.append(Row("bare WSGI app (ceiling)", None, ceiling))
+                rows.append(Row("getVersion, next to the ceiling", None, version))
+        return rows
+
+
+def _selected(case: Case, wanted: list[str] | None) -> bool:
+    return not wanted or any(case.name.startswith(prefix) for prefix in wanted)
+
+
+def machine() -> str:
+    model = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return (
+        f"{os.cpu_count()} cores ({model}), {platform.system()} {platform.release()}, "
+        f"Python {platform.python_version()}"
+    )
+
+
+def table(database: str, rows: list[Row], args) -> str:
+    lines = [
+        f"### This server on {'PostgreSQL' if database == 'postgres' else 'SQLite'}, "
+        "Kanboard 1.2.53 on SQLite",
+        "",
+        "| case | Kanboard req/s | p50 ms | p99 ms | failed | this server req/s | p50 ms "
+        "| p99 ms | failed | ratio |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for row in rows:
+        ours = row.ours
+        if row.kanboard is None:
+            theirs_cells = " |  |  | "
+            ratio = ""
+        else:
+            theirs = row.kanboard
+            theirs_cells = (
+                f"{theirs.requests_per_second:,.0f} | {theirs.p50_ms:.1f} | "
+                f"{theirs.p99_ms:.1f} | {theirs.failures} "
+            )
+            ratio = (
+                f"{ours.requests_per_second / theirs.requests_per_second:.2f}×"
+                if theirs.requests_per_second
+                else "∞"
+            )
+        lines.append(
+            f"| {row.case} | {theirs_cells}| {ours.requests_per_second:,.0f} | "
+            f"{ours.p50_ms:.1f} | {ours.p99_ms:.1f} | {ours.failures} | {ratio} |"
+        )
+    by_name = {row.case: row for row in rows}
+    ceiling = by_name.get("bare WSGI app (ceiling)")
+    version = by_name.get("getVersion, next to the ceiling")
+    notes = []
+    if ceiling and version and ceiling.ours.requests_per_second:
+        share = version.ours.requests_per_second / ceiling.ours.requests_per_second
+        notes.append(f"getVersion at {share:.0%} of the bare WSGI ceiling (measured B-A-A-B).")
+    notes.extend(_growth_notes(by_name))
+    memory = [row for row in rows if row.ours_memory is not None]
+    if memory:
+        row = memory[-1]
+        notes.append(
+            f"Peak resident memory of one worker after the {GROWTH_TASKS:,}-task cases: "
+            f"this server {row.ours_memory:.0f} MiB (gunicorn worker), "
+            f"Kanboard {row.kanboard_memory:.0f} MiB (php-fpm child)."
+        )
+    return "\n".join(lines + [""] + [f"- {note}" for note in notes]) + "\n"
+
+
+def _growth_notes(by_name: dict[str, Row]) -> list[str]:
+    """How time grows from the 200-task case to the 2,000-task one, next to the output."""
+    notes = []
+    for method in ("getAllTasks", "getBoard"):
+        small = by_name.get(f"{method}, {TASKS} tasks")
+        large = by_name.get(f"{method}, {GROWTH_TASKS:,} tasks")
+        if not (small and large and small.reply_bytes and large.ours.requests_per_second):
+            continue
+        output = large.reply_bytes / small.reply_bytes
+        ours = small.ours.requests_per_second / large.ours.requests_per_second
+        theirs = small.kanboard.requests_per_second / max(large.kanboard.requests_per_second, 1)
+        notes.append(
+            f"{method} from {TASKS} to {GROWTH_TASKS:,} tasks: the output grows "
+            f"{output:.1f}× ({small.reply_bytes / 1024:,.0f} KiB to "
+            f"{large.reply_bytes / 1024:,.0f} KiB), the time per call {ours:.1f}× here and "
+            f"{theirs:.1f}× on Kanboard."
+        )
+    return notes
+
+
+def run(args) -> str:
+    started = time.time()
+    with ExitStack() as stack:
+        kanboard = start_kanboard(stack, args)
+        print("[kanboard] seeding Kanboard through the API", file=sys.stderr)
+        kanboard_seed = seed(kanboard)
+        sections = [
+            table(database, run_database(args, database, kanboard, kanboard_seed), args)
+            for database in args.database
+        ]
+    command = " ".join(["bench/run.py", *_options_shown(sys.argv[1:])])
+    header = (
+        f"Measured with `{command}`"
+        + f" on {time.strftime('%Y-%m-%d', time.gmtime())}: {machine()}. "
+        f"Kanboard 1.2.53 under nginx + php-fpm ({args.workers} static children, opcache), "
+        f"this server under gunicorn ({args.workers} workers, deploy/gunicorn.conf.py); "
+        f"{args.clients} closed-loop keep-alive clients per case, {args.duration:g} s per "
+        f"measurement, A-B-B-A × {args.rounds}, best measurement of each side; "
+        f"{time.time() - started:.0f} s in all.\n"
+    )
+    return header + "\n" + "\n".join(sections)
+
+
+def _options_shown(argv: list[str]) -> list[str]:
+    """The command line without where the report was written (a path of this machine)."""
+    shown, skip = [], False
+    for arg in argv:
+        if skip or arg.startswith("--output="):
+            skip = False
+            continue
+        if arg == "--output":
+            skip = True
+            continue
+        shown.append(arg)
+    return shown
+
+
+def _interrupt(signum, frame) -> None:
+    raise KeyboardInterrupt
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=5)
+    parser.add_argument("--database", nargs="+", choices=["sqlite", "postgres"],
+                        default=["sqlite", "postgres"])  # fmt: skip
+    parser.add_argument("--duration", type=float, default=5, help="seconds per measurement")
+    parser.add_argument("--rounds", type=int, default=1, help="A-B-B-A rounds per case")
     parser.add_argument("--clients", type=int, default=4)
-    parser.add_argument("--databases", nargs="+", default=["sqlite", "postgres"])
-    parser.add_argument("--worker-classes", nargs="+", default=["gthread"])
-    parser.add_argument("--cases", nargs="*", help="first word of the case names to run")
+    parser.add_argument("--workers", type=int, default=4, help="on both servers")
+    parser.add_argument("--cases", nargs="*", help="run only the cases whose names start so")
+    parser.add_argument("--kanboard-port", type=int, default=8082)
+    parser.add_argument("--kanboard-ref", type=Path, default=ROOT.parent / "shared/kanboard-ref")
+    parser.add_argument("--postgres-url", default="postgres://postgres@127.0.0.1:5432/postgres",
+                        help="a database to connect to for creating the benchmark database")  # fmt: skip
+    parser.add_argument("--postgres-database", default="kb_bench",
+                        help="dropped and created again on every run")  # fmt: skip
+    parser.add_argument("--output", type=Path, help="also write the tables to this file")
     args = parser.parse_args()
-    if shutil.which("psql") is None and "postgres" in args.databases:
-        parser.error("psql is needed to create the PostgreSQL benchmark database")
-    run(args)
+    if not (args.kanboard_ref / "start-kanboard-fpm.sh").exists():
+        parser.error(f"no start-kanboard-fpm.sh in {args.kanboard_ref}: see --kanboard-ref")
+    # Ctrl-C (even where a shell started this in the background with SIGINT ignored) and
+    # a stop signal unwind the run, so that both servers are stopped.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
+    signal.signal(signal.SIGTERM, _interrupt)
+    report = run(args)
+    print(report)
+    if args.output:
+        args.output.write_text(report)
 
 
 if __name__ == "__main__":

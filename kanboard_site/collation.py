@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.db import connection
 from django.db.models.functions import Collate
 
-_BINARY_COLLATION = {"postgresql": "C", "sqlite": "BINARY"}
+BINARY_COLLATION = {"postgresql": "C", "sqlite": "BINARY"}
 
 
 def bytewise(field: str) -> Collate:
     """``field`` compared byte by byte (upper case before lower case, 'Z' before 'a')."""
-    return Collate(field, _BINARY_COLLATION[connection.vendor])
+    return Collate(field, BINARY_COLLATION[connection.vendor])

@@ -35,15 +35,26 @@ def select_rows(
 
 def select_instance(model: type[models.Model], condition: str, params: list):
     """The first model instance where ``condition`` holds, or None."""
+    found = select_instances(model, condition, params)
+    return found[0] if found else None
+
+
+def select_instances(model: type[models.Model], condition: str, params: list) -> list:
+    """The model instances where ``condition`` (which may end with an ORDER BY) holds."""
     fields = model._meta.concrete_fields
-    rows = select_rows(model, tuple(field.attname for field in fields), condition, params)
-    if not rows:
-        return None
-    values = [
-        bool(value) if value is not None and isinstance(field, models.BooleanField) else value
-        for field, value in zip(fields, rows[0], strict=True)
+    names = [field.attname for field in fields]
+    flags = [isinstance(field, models.BooleanField) for field in fields]
+    return [
+        model.from_db(
+            connection.alias,
+            names,
+            [
+                bool(value) if flag and value is not None else value
+                for flag, value in zip(flags, row, strict=True)
+            ],
+        )
+        for row in select_rows(model, tuple(names), condition, params)
     ]
-    return model.from_db(connection.alias, [field.attname for field in fields], values)
 
 
 def fetch_all(queryset: models.QuerySet) -> list[tuple]:
@@ -57,3 +68,13 @@ def fetch_all(queryset: models.QuerySet) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return cursor.fetchall()
+
+
+def ids_sql(queryset: models.QuerySet) -> tuple[str, tuple] | None:
+    """The SQL (and its parameters) selecting the primary keys of the queryset's rows, to
+    embed as a subquery in a statement written once; None when the queryset can match
+    nothing (such as "id IN ()")."""
+    try:
+        return queryset.order_by().values("pk").query.sql_with_params()
+    except EmptyResultSet:
+        return None

@@ -45,6 +45,7 @@ from rpc.errors import (
     Unauthorized,
     error_object,
 )
+from rpc.formatters.database_json import JsonText
 from rpc.registry import (
     CALLER_PARAMETER,
     INVALID_RESULTS,
@@ -131,9 +132,24 @@ def dumps(value: Any) -> str:
     standard encoder, which writes the one and reports the other. Results hold no NaN:
     every number stored was checked to be finite."""
     try:
-        return orjson.dumps(value, option=orjson.OPT_NON_STR_KEYS).decode()
+        return orjson.dumps(value, default=_spliced, option=orjson.OPT_NON_STR_KEYS).decode()
     except (TypeError, orjson.JSONEncodeError):
-        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+        return json.dumps(
+            value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_decoded
+        )
+
+
+def _spliced(value: Any) -> orjson.Fragment:
+    """JSON the database encoded (rpc/formatters/database_json.py) goes in as it is."""
+    if isinstance(value, JsonText):
+        return orjson.Fragment(value.text)
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
+def _decoded(value: Any) -> Any:
+    if isinstance(value, JsonText):
+        return json.loads(value.text)
+    raise TypeError(f"{type(value).__name__} is not JSON")
 
 
 def error_reply(code: int, request_id=None, data=None) -> dict:

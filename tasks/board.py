@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db import connection
 
+from kanboard_site.rows import select_instances, select_rows
 from projects.models import Column, Project, Swimlane
 from projects.roles import PROJECT_MEMBER, project_role_at_least, role_for
-from tasks.models import Task
 
 
 def first_column_id(project_id: int) -> int | None:
@@ -40,53 +39,52 @@ def first_active_swimlane_id(project_id: int) -> int | None:
 @dataclass
 class Board:
     """What getBoard shows: active swimlanes and columns by position, each column with its
-    open tasks counted across the swimlanes, and every task of the project (closed ones
-    too) by position; the open tasks per cell when limits are per swimlane."""
+    open tasks counted across the swimlanes, and the project whose tasks (closed ones
+    too) fill the cells by position; the open tasks per cell when limits are per
+    swimlane."""
 
     swimlanes: list[Swimlane]
     columns: list[Column]
-    tasks: object  # a Task queryset
+    project_id: int
     open_tasks_by_cell: dict[tuple[int, int], int] | None
     may_move: bool  # whether the viewer may drag the open tasks around
 
 
 def board_of(project_id: int | None, viewer_id: int) -> Board | None:
     """None when the project (if it exists) has no active swimlane or no column. Only a
-    user with a member's role may move tasks (never the application credential)."""
-    project = Project.objects.filter(pk=project_id).first()
-    if project is None:
+    user with a member's role may move tasks (never the application credential).
+
+    Statements written once, not built by the ORM on every call: getBoard is the
+    heaviest read clients poll."""
+    project = select_rows(Project, ("id", "per_swimlane_task_limits"), "id = %s", [project_id])
+    if not project:
         return None
-    swimlanes = list(
-        Swimlane.objects.filter(project_id=project_id, is_active=True).order_by("position", "pk")
+    per_swimlane = bool(project[0][1])
+    swimlanes = select_instances(
+        Swimlane, "project_id = %s AND is_active = %s ORDER BY position, id", [project_id, True]
     )
-    open_tasks = (
-        Task.objects.open()
-        .filter(column_id=OuterRef("pk"))
-        .order_by()
-        .values("column_id")
-        .annotate(total=Count("*"))
-        .values("total")
-    )
-    columns = list(
-        Column.objects.filter(project_id=project_id)
-        .annotate(
-            nb_open_tasks=Coalesce(Subquery(open_tasks, output_field=IntegerField()), Value(0))
-        )
-        .order_by("position", "pk")
-    )
-    by_cell = None
-    if project.per_swimlane_task_limits:
-        by_cell = {
-            (row["swimlane_id"], row["column_id"]): row["total"]
-            for row in Task.objects.open()
-            .filter(project_id=project_id)
-            .values("swimlane_id", "column_id")
-            .annotate(total=Count("*"))
-        }
+    columns = select_instances(Column, "project_id = %s ORDER BY position, id", [project_id])
     if not swimlanes or not columns:
         return None
-    tasks = Task.objects.filter(project_id=project_id).order_by("position", "pk")
+    by_cell = open_tasks_by_cell(project_id)
+    for column in columns:
+        column.nb_open_tasks = sum(
+            total for (_, column_id), total in by_cell.items() if column_id == column.pk
+        )
     may_move = bool(viewer_id) and project_role_at_least(
         role_for(viewer_id, project_id), PROJECT_MEMBER
     )
-    return Board(swimlanes, columns, tasks, by_cell, may_move)
+    return Board(swimlanes, columns, project_id, by_cell if per_swimlane else None, may_move)
+
+
+def open_tasks_by_cell(project_id: int) -> dict[tuple[int, int], int]:
+    """{(swimlane_id, column_id): open tasks} of the project, in one grouped count."""
+    with connection.cursor() as cursor:
+        cursor.execute(_OPEN_BY_CELL, [project_id, True])
+        return {(swimlane_id, column_id): total for swimlane_id, column_id, total in cursor}
+
+
+_OPEN_BY_CELL = (
+    'SELECT "swimlane_id", "column_id", COUNT(*) FROM "tasks" '
+    'WHERE "project_id" = %s AND "is_active" = %s GROUP BY "swimlane_id", "column_id"'
+)

@@ -1,27 +1,51 @@
 """getBoard: swimlanes, their columns and the tasks of each cell, with Kanboard's counts
-(BoardFormatter, BoardSwimlaneFormatter, BoardColumnFormatter, BoardTaskFormatter)."""
+(BoardFormatter, BoardSwimlaneFormatter, BoardColumnFormatter, BoardTaskFormatter).
+
+The tasks come encoded by the database, each followed by its tags and ``is_draggable``;
+a project whose hours are not all whole numbers is rendered in Python instead (see
+database_json)."""
 
 from __future__ import annotations
 
+import orjson
+
 from rpc.formatters import flag
+from rpc.formatters.database_json import JsonText
 from rpc.formatters.structure import swimlane as swimlane_row
-from rpc.formatters.tags import tags_by_task
-from rpc.formatters.tasks import tasks_in_extended_form
+from rpc.formatters.tags import tags_by_task_of_project
+from rpc.formatters.tasks import project_tasks_encoded, project_tasks_in_extended_form
 from tasks.board import Board
+
+_DRAGGABLE = (',"is_draggable":false}', ',"is_draggable":true}')
 
 
 def board(found: Board | None) -> list[dict]:
     if found is None:
         return []
-    tasks = tasks_in_extended_form(found.tasks)
-    tags = tags_by_task(found.tasks)
-    cells: dict[tuple[int, int], list[dict]] = {}
-    for task in tasks:
-        task["tags"] = tags.get(task["id"], [])
-        task["is_draggable"] = found.may_move and task["is_active"] == 1
-        cells.setdefault((task["swimlane_id"], task["column_id"]), []).append(task)
+    tags = tags_by_task_of_project(found.project_id)
+    cells: dict[tuple[int, int], list] = {}
+    scores: dict[tuple[int, int], int] = {}
+    encoded = project_tasks_encoded(found.project_id)
+    if any(task.not_whole for task in encoded):
+        for task in project_tasks_in_extended_form(found.project_id):
+            task["tags"] = tags.get(task["id"], [])
+            task["is_draggable"] = found.may_move and task["is_active"] == 1
+            cell = (task["swimlane_id"], task["column_id"])
+            cells.setdefault(cell, []).append(task)
+            scores[cell] = scores.get(cell, 0) + (task["score"] or 0)
+    else:
+        for task in encoded:
+            listed = tags.get(task.id)
+            spliced = (
+                task.text[:-1]
+                + (',"tags":' + orjson.dumps(listed).decode() if listed else ',"tags":[]')
+                + _DRAGGABLE[found.may_move and task.is_active == 1]
+            )
+            cell = (task.swimlane_id, task.column_id)
+            cells.setdefault(cell, []).append(JsonText(spliced))
+            scores[cell] = scores.get(cell, 0) + (task.score or 0)
 
-    swimlanes = [_swimlane(found, swimlane, cells) for swimlane in found.swimlanes]
+    swimlanes = [_swimlane(found, swimlane, cells, scores) for swimlane in found.swimlanes]
     for column_index, column in enumerate(found.columns):
         across = [swimlane["columns"][column_index] for swimlane in swimlanes]
         for cell in across:
@@ -31,8 +55,8 @@ def board(found: Board | None) -> list[dict]:
     return swimlanes
 
 
-def _swimlane(found: Board, swimlane, cells: dict) -> dict:
-    columns = [_cell(found, swimlane.pk, column, cells) for column in found.columns]
+def _swimlane(found: Board, swimlane, cells: dict, scores: dict) -> dict:
+    columns = [_cell(found, swimlane.pk, column, cells, scores) for column in found.columns]
     return {
         **swimlane_row(swimlane),
         "columns": columns,
@@ -43,7 +67,7 @@ def _swimlane(found: Board, swimlane, cells: dict) -> dict:
     }
 
 
-def _cell(found: Board, swimlane_id: int, column, cells: dict) -> dict:
+def _cell(found: Board, swimlane_id: int, column, cells: dict, scores: dict) -> dict:
     tasks = cells.get((swimlane_id, column.pk), [])
     if found.open_tasks_by_cell is None:
         open_in_cell = column.nb_open_tasks
@@ -60,6 +84,6 @@ def _cell(found: Board, swimlane_id: int, column, cells: dict) -> dict:
         "nb_open_tasks": column.nb_open_tasks,
         "tasks": tasks,
         "nb_tasks": len(tasks),
-        "score": sum(task["score"] or 0 for task in tasks),
+        "score": scores.get((swimlane_id, column.pk), 0),
         "column_nb_open_tasks": open_in_cell,
     }

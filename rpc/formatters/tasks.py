@@ -8,14 +8,28 @@ cost more than the query itself.
 
 from __future__ import annotations
 
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+
+from django.db import connection
 from django.db.models import IntegerField, QuerySet
 from django.db.models.expressions import RawSQL
 
 from accounts.config import DEFAULT_APPLICATION_URL, get_configs
 from accounts.models import User
-from kanboard_site.rows import fetch_all, select_rows
-from projects.models import Category
+from kanboard_site.rows import select_rows
 from rpc.formatters import number
+from rpc.formatters.database_json import (
+    JsonText,
+    color_sql,
+    fallback_color_json,
+    json_array,
+    not_whole_sql,
+    row_json_sql,
+    text_sql,
+    whole_hours_sql,
+)
 from rpc.formatters.subtasks import subtasks_in_list_form
 from rpc.formatters.tags import tags_by_task
 from tasks.colors import FALLBACK_COLOR, color_properties
@@ -39,6 +53,47 @@ def tasks_in_full(queryset: QuerySet) -> list[dict]:
     return _in_full(queryset.values_list(*TASK_COLUMNS))
 
 
+def project_tasks_in_full(project_id: int | None, active: bool) -> JsonText | list[dict]:
+    """getAllTasks: the open or the closed tasks of a project by id, encoded by the
+    database (rendered in Python when hours are not whole numbers)."""
+    base_url, fallback_color = _url_and_color()
+    params = [task_url(base_url, ""), fallback_color_json(fallback_color), project_id, active]
+    with connection.cursor() as cursor:
+        cursor.execute(_full_json_statement(connection.vendor), params)
+        rows = cursor.fetchall()
+    if any(not_whole for _, not_whole in rows):
+        condition = "project_id = %s AND is_active = %s ORDER BY id"
+        return _in_full(select_rows(Task, TASK_COLUMNS, condition, [project_id, active]))
+    return json_array([text for text, _ in rows])
+
+
+_HOURS = ("time_estimated", "time_spent")
+
+
+def _task_column_sql(vendor: str | None, name: str) -> str:
+    """A column of the tasks table with the JSON type Kanboard answers: the flag as 0/1;
+    with a vendor, hours as integers (where they are whole: see database_json)."""
+    column = f'"tasks"."{name}"'
+    if name in _HOURS and vendor:
+        return whole_hours_sql(vendor, column)
+    if name == "is_active":
+        return f"CAST({column} AS INTEGER)"
+    return column
+
+
+@lru_cache(maxsize=2)
+def _full_json_statement(vendor: str) -> str:
+    fields = [(name, _task_column_sql(vendor, name)) for name in TASK_COLUMNS]
+    fields.append(("url", text_sql("%s") + ' || "tasks"."id"'))
+    fields.append(("color", color_sql('"tasks"."color_id"')))
+    encoded, lateral = row_json_sql(vendor, fields)
+    not_whole = not_whole_sql(vendor, [f'"tasks"."{name}"' for name in _HOURS])
+    return (
+        f'SELECT {encoded}, {not_whole} FROM "tasks"{lateral} '  # noqa: S608 (code only)
+        'WHERE "tasks"."project_id" = %s AND "tasks"."is_active" = %s ORDER BY "tasks"."id"'
+    )
+
+
 def task_in_full(queryset: QuerySet) -> dict | None:
     """The first task of the queryset in full, or None."""
     found = tasks_in_full(queryset[:1])
@@ -52,11 +107,15 @@ def task_with_id_in_full(task_id: int | None) -> dict | None:
     return found[0] if found else None
 
 
-def _in_full(rows) -> list[dict]:
+def _url_and_color() -> tuple[str, str]:
     configured = get_configs(
         {"application_url": DEFAULT_APPLICATION_URL, "default_color": FALLBACK_COLOR}
     )
-    base_url, fallback_color = configured["application_url"], configured["default_color"]
+    return configured["application_url"], configured["default_color"]
+
+
+def _in_full(rows) -> list[dict]:
+    base_url, fallback_color = _url_and_color()
     listed = []
     for values in rows:
         values = list(values)
@@ -110,44 +169,145 @@ _TAIL = {
     "project_name": "project__name",
 }
 EXTENDED_KEYS = (*EXTENDED_HEAD, *_ASSIGNEE_KEYS, *_CATEGORY_KEYS, *_TAIL)
-_HEAD_CONVERTED = [EXTENDED_HEAD.index(column) for column in _CONVERTED]
-_MILESTONE = EXTENDED_HEAD.index("is_milestone")
-_OWNER = EXTENDED_HEAD.index("owner_id")
-_CATEGORY = EXTENDED_HEAD.index("category_id")
-_NO_ASSIGNEE = (None,) * len(_ASSIGNEE_KEYS)
-_NO_CATEGORY = (None,) * len(_CATEGORY_KEYS)
 
 
 def tasks_in_extended_form(queryset: QuerySet) -> list[dict]:
-    """Tasks of the queryset in Kanboard's extended form: three queries whatever the size
-    (the tasks with their counts and names, their assignees, their categories)."""
-    rows = fetch_all(
-        queryset.annotate(**EXTENDED_COUNTS).values_list(*EXTENDED_HEAD, *_TAIL.values())
-    )
-    assignees = {
-        user_id: details
-        for user_id, *details in User.objects.filter(
-            pk__in={row[_OWNER] for row in rows}
-        ).values_list("id", "username", "name", "email", "avatar_path")
-    }
-    categories = {
-        category_id: details
-        for category_id, *details in Category.objects.filter(
-            pk__in={row[_CATEGORY] for row in rows}
-        ).values_list("id", "name", "description", "color_id")
-    }
-    head = len(EXTENDED_HEAD)
+    """Tasks of the queryset in Kanboard's extended form, in the queryset's order, as
+    dicts (getMyDashboard adds to them)."""
+    found = _ids_condition(queryset)
+    if found is None:
+        return []
+    return _extended_dicts(*found)
+
+
+def encoded_tasks_in_extended_form(queryset: QuerySet) -> JsonText | list[dict]:
+    """The same list encoded by the database (searchTasks)."""
+    found = _ids_condition(queryset)
+    if found is None:
+        return []
+    condition, order, params = found
+    rows = _extended_json_rows(condition, order, params)
+    if any(row.not_whole for row in rows):
+        return _extended_dicts(condition, order, params)
+    return json_array([row.text for row in rows])
+
+
+def _ids_condition(queryset: QuerySet) -> tuple[str, str, list] | None:
+    """(condition, order, params) selecting the queryset's tasks by their ids, read first.
+    (The queryset is not embedded as a subquery: a search of many terms is already close
+    to SQLite's limit on expression depth.)"""
+    ids = list(queryset.values_list("pk", flat=True))
+    if not ids:
+        return None
+    if connection.vendor == "postgresql":
+        return '"tasks"."id" = ANY(%s)', _order_of(queryset), [ids]
+    condition = '"tasks"."id" IN (SELECT "value" FROM json_each(%s))'
+    return condition, _order_of(queryset), [json.dumps(ids)]
+
+
+_IN_PROJECT = '"tasks"."project_id" = %s'
+_BY_POSITION = '"tasks"."position", "tasks"."id"'
+
+
+def project_tasks_in_extended_form(project_id: int) -> list[dict]:
+    """Every task of the project (open and closed) by position, as dicts."""
+    return _extended_dicts(_IN_PROJECT, _BY_POSITION, [project_id])
+
+
+@dataclass(slots=True)
+class EncodedTask:
+    """A task of the extended form as JSON text, with what a board needs to know of it."""
+
+    text: str
+    not_whole: bool
+    id: int
+    swimlane_id: int
+    column_id: int
+    score: int | None
+    is_active: int
+
+
+def project_tasks_encoded(project_id: int) -> list[EncodedTask]:
+    """Every task of the project (open and closed) by position, encoded by the database:
+    getBoard's cells. Callers check ``not_whole`` (see database_json)."""
+    return _extended_json_rows(_IN_PROJECT, _BY_POSITION, [project_id])
+
+
+def _order_of(queryset: QuerySet) -> str:
+    terms = []
+    for term in queryset.query.order_by or ("pk",):
+        name = term.lstrip("-")
+        column = Task._meta.pk.column if name == "pk" else Task._meta.get_field(name).column
+        terms.append(f'"tasks"."{column}"' + (" DESC" if term.startswith("-") else ""))
+    return ", ".join(terms)
+
+
+def _extended_dicts(condition: str, order: str, params) -> list[dict]:
+    with connection.cursor() as cursor:
+        cursor.execute(_extended_statement(condition, order), params)
+        rows = cursor.fetchall()
     listed = []
     for row in rows:
-        values = list(row[:head])
-        for index in _HEAD_CONVERTED:
-            values[index] = number(values[index])
-        values[_MILESTONE] = 1 if values[_MILESTONE] else None
-        values.extend(assignees.get(values[_OWNER], _NO_ASSIGNEE))
-        values.extend(categories.get(values[_CATEGORY], _NO_CATEGORY))
-        values.extend(row[head:])
-        listed.append(dict(zip(EXTENDED_KEYS, values, strict=True)))
+        task = dict(zip(EXTENDED_KEYS, row, strict=True))
+        task["time_estimated"] = number(task["time_estimated"])
+        task["time_spent"] = number(task["time_spent"])
+        listed.append(task)
     return listed
+
+
+def _extended_json_rows(condition: str, order: str, params) -> list[EncodedTask]:
+    vendor = connection.vendor
+    with connection.cursor() as cursor:
+        cursor.execute(_extended_json_statement(vendor, condition, order), params)
+        return [EncodedTask(*row) for row in cursor.fetchall()]
+
+
+# The extended form's joins: Kanboard's TaskFinderModel::getExtendedQuery, a missing
+# assignee or category read as NULLs.
+_EXTENDED_FROM = (
+    'FROM "tasks" '
+    'INNER JOIN "columns" col ON col."id" = "tasks"."column_id" '
+    'INNER JOIN "swimlanes" s ON s."id" = "tasks"."swimlane_id" '
+    'INNER JOIN "projects" p ON p."id" = "tasks"."project_id" '
+    'LEFT OUTER JOIN "users" u ON u."id" = "tasks"."owner_id" '
+    'LEFT OUTER JOIN "project_has_categories" c ON c."id" = "tasks"."category_id" '
+)
+_EXTENDED_NAMES = (
+    'u."username"', 'u."name"', 'u."email"', 'u."avatar_path"',
+    'c."name"', 'c."description"', 'c."color_id"',
+    'col."title"', 'col."position"', 's."name"', 'p."name"',
+)  # fmt: skip
+
+
+def _extended_columns(vendor: str | None) -> list[str]:
+    """The extended form's values in EXTENDED_KEYS order; with a vendor, hours as the
+    integers the database encodes."""
+    counts = [f"({count.sql})" for count in EXTENDED_COUNTS.values()]
+    head = [_task_column_sql(vendor, name) for name in EXTENDED_HEAD[len(EXTENDED_COUNTS) :]]
+    return [*counts, *head, *_EXTENDED_NAMES]
+
+
+@lru_cache(maxsize=16)
+def _extended_statement(condition: str, order: str) -> str:
+    """The extended form's statement, written once per (condition, order)."""
+    return (
+        f"SELECT {', '.join(_extended_columns(None))} {_EXTENDED_FROM}"
+        f"WHERE {condition} ORDER BY {order}"
+    )
+
+
+@lru_cache(maxsize=16)
+def _extended_json_statement(vendor: str, condition: str, order: str) -> str:
+    encoded, lateral = row_json_sql(
+        vendor, list(zip(EXTENDED_KEYS, _extended_columns(vendor), strict=True))
+    )
+    not_whole = not_whole_sql(vendor, [f'"tasks"."{name}"' for name in _HOURS])
+    return (
+        f"SELECT {encoded}, {not_whole}, "
+        '"tasks"."id", "tasks"."swimlane_id", "tasks"."column_id", "tasks"."score", '
+        f'CAST("tasks"."is_active" AS INTEGER) {_EXTENDED_FROM.rstrip()}{lateral} '
+        f"WHERE {condition} ORDER BY {order}"
+    )
 
 
 def overdue_tasks(queryset: QuerySet) -> list[dict]:

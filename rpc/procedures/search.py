@@ -5,15 +5,16 @@ from __future__ import annotations
 from kanboard_site.inputs import to_id, to_text
 from rpc.authentication import Caller
 from rpc.errors import InvalidParams
-from rpc.formatters.tasks import tasks_in_extended_form
+from rpc.formatters.database_json import JsonText
+from rpc.formatters.tasks import encoded_tasks_in_extended_form
 from rpc.registry import procedure
 from tasks.search import matching_tasks
 
 
 @procedure("searchTasks")
-def search_tasks(project_id, query, caller: Caller) -> list:
+def search_tasks(project_id, query, caller: Caller) -> list | JsonText:
     # PHP reads null as the empty query; an array is no query at all.
     text = "" if query is None else to_text(query)
     if text is None:
         raise InvalidParams("query must be a string")
-    return tasks_in_extended_form(matching_tasks(to_id(project_id), text, caller.user))
+    return encoded_tasks_in_extended_form(matching_tasks(to_id(project_id), text, caller.user))

@@ -6,11 +6,12 @@ import time
 
 from kanboard_site.inputs import to_id, to_int, to_text
 from rpc.authentication import Caller
+from rpc.formatters.database_json import JsonText
 from rpc.formatters.tasks import (
     overdue_tasks,
+    project_tasks_in_full,
     task_in_full,
     task_with_id_in_full,
-    tasks_in_full,
 )
 from rpc.registry import procedure
 from tasks import creation, modification, positions, project_moves, removal, status
@@ -29,12 +30,11 @@ def get_task_by_reference(project_id, reference):
 
 
 @procedure("getAllTasks", legacy_names={"status_id": "status"})
-def get_all_tasks(project_id, status_id=1) -> list:
+def get_all_tasks(project_id, status_id=1) -> list | JsonText:
     status_id = to_int(status_id)
     if status_id not in (0, 1):
         return []
-    tasks = Task.objects.filter(project_id=to_id(project_id), is_active=status_id)
-    return tasks_in_full(tasks.order_by("pk"))
+    return project_tasks_in_full(to_id(project_id), active=status_id == 1)
 
 
 @procedure("getOverdueTasks")

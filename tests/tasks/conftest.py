@@ -46,6 +46,23 @@ def new_task(rpc, world):
     return create
 
 
+def bulk_tasks(project, count: int) -> None:
+    """``count`` open tasks spread over the project's columns, in one statement."""
+    columns = list(project.columns.order_by("position"))
+    swimlane = project.swimlanes.order_by("position").first()
+    Task.objects.bulk_create(
+        Task(
+            title=f"Bulk {n}",
+            project=project,
+            column=columns[n % len(columns)],
+            swimlane=swimlane,
+            position=n // len(columns) + 1,
+            score=n % 5,
+        )
+        for n in range(count)
+    )
+
+
 def positions(column, swimlane=None) -> list[tuple[str, int]]:
     """(title, position) of the open tasks of a cell, by position."""
     tasks = Task.objects.filter(column=column, is_active=True)

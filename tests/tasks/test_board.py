@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.factories import SwimlaneFactory, TaskFactory
+from tests.tasks.conftest import bulk_tasks
 
 SWIMLANE_KEYS = [
     "id", "name", "position", "is_active", "project_id", "description", "task_limit",
@@ -122,10 +123,13 @@ def test_outsiders_are_refused(rpc, world):
     assert rpc.status("getBoard", [world.project.pk], as_=world["outsider"]) == 403
 
 
-@pytest.mark.parametrize("size", [10, 500])
+@pytest.mark.parametrize("size", [10, 2000])
 def test_get_board_runs_a_fixed_number_of_queries(rpc, world, django_assert_num_queries, size):
-    TaskFactory.create_batch(size, project=world.project)
+    TaskFactory.create_batch(5, project=world.project)
+    bulk_tasks(world.project, size - 5)
 
-    with django_assert_num_queries(8):
+    # the settings, the project, its swimlanes, its columns, its open tasks by cell, the
+    # tasks with their counts and names, their tags
+    with django_assert_num_queries(7):
         board = rpc.call("getBoard", [world.project.pk])
     assert board[0]["nb_tasks"] == size

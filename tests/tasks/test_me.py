@@ -97,6 +97,7 @@ def test_dashboard_runs_a_fixed_number_of_queries(rpc, world, django_assert_num_
         SubtaskFactory(task=task, user_id=member.pk)
 
     # The user's login (its row, then touched, recorded and trimmed in a savepoint), then
-    # the tasks, assignees, categories, tags, subtasks and names.
-    with django_assert_num_queries(13):
+    # the ids of the tasks, then the tasks with their assignees and categories, their
+    # tags, subtasks and names.
+    with django_assert_num_queries(12):
         assert len(rpc.call("getMyDashboard", as_=world["member"])) == size

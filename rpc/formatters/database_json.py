@@ -1,0 +1,90 @@
+"""Rows encoded as JSON by the database itself (SQLite's ``json_object``, PostgreSQL's
+``row_to_json``), one text per row, spliced into the reply without Python work per key.
+
+Both databases write strings exactly as the reply encoder does (compact, non-ASCII kept,
+the same escapes), integers and NULLs too. Fractional numbers are where they differ
+(SQLite prints 15 significant digits, PostgreSQL ``1e-07`` where the encoder prints
+``1e-7``): a statement that reads hours also answers, per row, whether a value is not a
+whole number of safe size, and the caller then renders that list in Python instead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import orjson
+
+from tasks.colors import COLORS, FALLBACK_COLOR
+
+# Integers up to 2**53 are exact in a float; beyond, the Python rendering decides.
+_SAFE_WHOLE = 2**53
+
+
+class JsonText:
+    """A value already encoded as JSON, written into the reply as it is."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return f"JsonText({self.text[:60]!r})"
+
+
+def json_array(texts: Sequence[str]) -> JsonText:
+    return JsonText("[" + ",".join(texts) + "]")
+
+
+def row_json_sql(vendor: str, fields: Sequence[tuple[str, str]]) -> tuple[str, str]:
+    """(select expression, FROM addition) encoding ``fields`` — (key, SQL expression over
+    the statement's tables) in key order — as one JSON object per row. An expression
+    whose value is JSON text to embed (an object, an array) is written ``json:EXPR``."""
+    if vendor == "postgresql":
+        selected = ", ".join(
+            f'({_embedded(expression, "(%s)::json")}) AS "{key}"' for key, expression in fields
+        )
+        return "row_to_json(row_json)::text", f", LATERAL (SELECT {selected}) row_json"
+    pairs = ", ".join(f"'{key}', {_embedded(expression, 'json(%s)')}" for key, expression in fields)
+    return f"json_object({pairs})", ""
+
+
+def _embedded(expression: str, wrapper: str) -> str:
+    if expression.startswith("json:"):
+        return wrapper % expression[len("json:") :]
+    return expression
+
+
+def whole_hours_sql(vendor: str, column: str) -> str:
+    """The column's value as an integer (callers use it only where it is one)."""
+    return f"CAST({column} AS {'BIGINT' if vendor == 'postgresql' else 'INTEGER'})"
+
+
+def text_sql(expression: str) -> str:
+    return f"CAST({expression} AS TEXT)"
+
+
+def not_whole_sql(vendor: str, columns: Sequence[str]) -> str:
+    """True where one of the columns holds a number the JSON of the database would not
+    write as the reply encoder does: a fraction, or a whole number beyond 2**53."""
+    tests = [
+        f"({column} IS NOT NULL AND ({column} <> {whole_hours_sql(vendor, column)} "
+        f"OR abs({column}) >= {_SAFE_WHOLE}))"
+        for column in columns
+    ]
+    return "(" + " OR ".join(tests) + ")"
+
+
+def color_sql(column: str) -> str:
+    """``json:`` expression of a color id's properties; the fallback's properties (a
+    parameter, JSON text) for an unknown id — tasks.colors.color_properties in SQL."""
+    cases = " ".join(
+        f"WHEN '{color_id}' THEN '{orjson.dumps(properties).decode()}'"
+        for color_id, properties in COLORS.items()
+    )
+    return f"json:CASE {column} {cases} ELSE %s END"
+
+
+def fallback_color_json(fallback_color: str) -> str:
+    """The parameter of color_sql: the properties an unknown color id shows."""
+    return orjson.dumps(COLORS.get(fallback_color, COLORS[FALLBACK_COLOR])).decode()
