@@ -146,6 +146,7 @@ INSTALLED_APPS = [
     "projects",
     "tasks",
     "rpc",
+    "operations",
 ]
 
 MIDDLEWARE = [
@@ -222,9 +223,27 @@ if env_bool("BEHIND_TLS_PROXY", False):
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
 
+# Operations: metrics, per-call log lines, request ids (README "Operating it").
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+# /metrics answers only with this bearer token and/or to these addresses or networks.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
+METRICS_ALLOWED_ADDRESSES = env_list("METRICS_ALLOWED_ADDRESSES", [])
+# A request id sent by the proxy (X-Request-ID) is used only when the proxy is trusted.
+REQUEST_ID_FROM_PROXY = env_bool("REQUEST_ID_FROM_PROXY", BEHIND_TLS_PROXY)
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}")
+LOG_CALLS = env_bool("LOG_CALLS", True)
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"()": "kanboard_site.log_format.TextFormatter"},
+        "json": {"()": "kanboard_site.log_format.JsonLinesFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+    # One line per JSON-RPC call (rpc.observability), whatever LOG_LEVEL says.
+    "loggers": {"kanboard.calls": {"level": "INFO" if LOG_CALLS else "WARNING"}},
 }
