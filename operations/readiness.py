@@ -20,6 +20,7 @@ from django.db.migrations.executor import MigrationExecutor
 logger = logging.getLogger(__name__)
 
 PROBE_PREFIX = ".readyz-probe-"
+SHOWN_MIGRATIONS = 3
 
 
 @dataclass(frozen=True)
@@ -53,8 +54,11 @@ def check_migrations() -> CheckResult:
         logger.warning("readiness: migrations cannot be read: %s", error)
         return CheckResult("migrations", False, f"cannot be read: {error}")
     if plan:
-        names = ", ".join(f"{migration.app_label}.{migration.name}" for migration, _ in plan)
-        return CheckResult("migrations", False, f"{len(plan)} unapplied: {names}")
+        names = [f"{migration.app_label}.{migration.name}" for migration, _ in plan]
+        shown = ", ".join(names[:SHOWN_MIGRATIONS]) + (
+            ", ..." if len(names) > SHOWN_MIGRATIONS else ""
+        )
+        return CheckResult("migrations", False, f"{len(plan)} unapplied ({shown}): run migrate")
     _migrations_applied = True
     return CheckResult("migrations", True, "all applied")
 
