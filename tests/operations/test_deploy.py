@@ -31,7 +31,10 @@ def nginx_locations(text: str) -> dict[str, str]:
     return locations
 
 
-@pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx is not installed")
+@pytest.mark.skipif(
+    shutil.which("nginx") is None or shutil.which("openssl") is None,
+    reason="nginx or openssl is not installed",
+)
 def test_nginx_accepts_the_site(tmp_path):
     subprocess.run(
         [
