@@ -215,14 +215,6 @@ EXTERNAL_LINK_TIMEOUT = env_int("EXTERNAL_LINK_TIMEOUT", 10)
 # Seconds a successful bcrypt check is remembered by a worker (0 disables it).
 PASSWORD_CHECK_CACHE_SECONDS = env_int("PASSWORD_CHECK_CACHE_SECONDS", 300)
 
-SESSION_COOKIE_HTTPONLY = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
-X_FRAME_OPTIONS = "DENY"
-if env_bool("BEHIND_TLS_PROXY", False):
-    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-
 # Operations: metrics, per-call log lines, request ids (README "Operating it").
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
 # /metrics answers only with this bearer token and/or to these addresses or networks.
@@ -235,6 +227,14 @@ if LOG_FORMAT not in ("text", "json"):
     raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}")
 LOG_CALLS = env_bool("LOG_CALLS", True)
 
+SESSION_COOKIE_HTTPONLY = True
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+if env_bool("BEHIND_TLS_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    SESSION_COOKIE_SECURE = True
+    CSRF_COOKIE_SECURE = True
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -243,7 +243,7 @@ LOGGING = {
         "json": {"()": "kanboard_site.log_format.JsonLinesFormatter"},
     },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
-    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
     # One line per JSON-RPC call (rpc.observability), whatever LOG_LEVEL says.
     "loggers": {"kanboard.calls": {"level": "INFO" if LOG_CALLS else "WARNING"}},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
