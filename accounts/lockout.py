@@ -15,6 +15,7 @@ from django.conf import settings
 from django.db.models import BigIntegerField, Case, F, Value, When
 
 from accounts.models import User
+from operations.metrics import ACCOUNT_LOCKOUTS
 
 
 def now() -> int:
@@ -34,15 +35,23 @@ def record_failure(user_id: int) -> None:
     """
     at = now()
     lock_until = at + settings.BRUTEFORCE_LOCKDOWN_DURATION * 60
-    User.objects.filter(pk=user_id).exclude(lock_expiration_date__gte=at).update(
-        nb_failed_login=F("nb_failed_login") + 1,
-        lock_expiration_date=Case(
-            # Compared with the value before this increment.
-            When(nb_failed_login__gte=settings.BRUTEFORCE_LOCKDOWN, then=Value(lock_until)),
-            default=F("lock_expiration_date"),
-            output_field=BigIntegerField(),
-        ),
+    counted = (
+        User.objects.filter(pk=user_id)
+        .exclude(lock_expiration_date__gte=at)
+        .update(
+            nb_failed_login=F("nb_failed_login") + 1,
+            lock_expiration_date=Case(
+                # Compared with the value before this increment.
+                When(nb_failed_login__gte=settings.BRUTEFORCE_LOCKDOWN, then=Value(lock_until)),
+                default=F("lock_expiration_date"),
+                output_field=BigIntegerField(),
+            ),
+        )
     )
+    # For the lockout metric only: an UPDATE cannot say which branch it took, so the row
+    # is read back. Two failures racing in the same second may both count the lock.
+    if counted and User.objects.filter(pk=user_id, lock_expiration_date=lock_until).exists():
+        ACCOUNT_LOCKOUTS.inc()
 
 
 def reset(user: User) -> None:

@@ -10,6 +10,9 @@ measurements. Behind nginx, keep nginx's request buffering on (slow clients tie 
 not workers).
 """
 
+import os
+import shutil
+import tempfile
 from pathlib import Path
 
 chdir = str(Path(__file__).resolve().parent.parent)
@@ -38,8 +41,24 @@ accesslog = None
 errorlog = "-"
 
 
+# Metrics of every worker in one scrape (prometheus_client's multiprocess mode): workers
+# keep their values in files of PROMETHEUS_MULTIPROC_DIR, and /metrics adds them up. Give
+# each server instance its own directory (the systemd unit uses its runtime directory);
+# without one, a temporary directory is made for this run and removed at exit. It is set
+# here, in the master, so that every worker inherits it before importing the app.
+# (A reload on SIGHUP reads this file again: the marker keeps the directory ours.)
+_metrics_directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+if not _metrics_directory:
+    _metrics_directory = tempfile.mkdtemp(prefix="kanboard-metrics-")
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = _metrics_directory
+    os.environ["KANBOARD_TEMPORARY_METRICS_DIR"] = _metrics_directory
+_metrics_directory_is_ours = os.environ.get("KANBOARD_TEMPORARY_METRICS_DIR") == _metrics_directory
+
+
 def on_starting(server):
-    """Collect the static files (the admin's CSS and JavaScript) before any worker starts.
+    """Before any worker starts: forget the metric values of a previous run (they must not
+    be added to this one's), then collect the static files (the admin's CSS and
+    JavaScript).
 
     WhiteNoise serves them from STATIC_ROOT under hashed names read from the manifest that
     collectstatic writes, and outside DEBUG it looks for files only when a worker starts.
@@ -49,7 +68,10 @@ def on_starting(server):
     that workers never race to write the same files. It is incremental: unchanged files are
     not copied again.
     """
-    import os
+    directory = Path(_metrics_directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    for stale in directory.glob("*.db"):
+        stale.unlink()
 
     import django
     from django.core.management import call_command
@@ -57,3 +79,15 @@ def on_starting(server):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kanboard_site.settings")
     django.setup(set_prefix=False)
     call_command("collectstatic", interactive=False, verbosity=0)
+
+
+def child_exit(server, worker):
+    """A dead worker's counters still count; its live gauges do not."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server):
+    if _metrics_directory_is_ours:
+        shutil.rmtree(_metrics_directory, ignore_errors=True)

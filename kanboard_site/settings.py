@@ -146,6 +146,7 @@ INSTALLED_APPS = [
     "projects",
     "tasks",
     "rpc",
+    "operations",
 ]
 
 MIDDLEWARE = [
@@ -268,6 +269,18 @@ EXTERNAL_LINK_TIMEOUT = env_int("EXTERNAL_LINK_TIMEOUT", 10)
 # Seconds a successful bcrypt check is remembered by a worker (0 disables it).
 PASSWORD_CHECK_CACHE_SECONDS = env_int("PASSWORD_CHECK_CACHE_SECONDS", 300)
 
+# Operations: metrics, per-call log lines, request ids (README "Operating it").
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)
+# /metrics answers only with this bearer token and/or to these addresses or networks.
+METRICS_TOKEN = env_str("METRICS_TOKEN")
+METRICS_ALLOWED_ADDRESSES = env_list("METRICS_ALLOWED_ADDRESSES", [])
+# A request id sent by the proxy (X-Request-ID) is used only when the proxy is trusted.
+REQUEST_ID_FROM_PROXY = env_bool("REQUEST_ID_FROM_PROXY", BEHIND_TLS_PROXY)
+LOG_FORMAT = env_str("LOG_FORMAT", "text")
+if LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}")
+LOG_CALLS = env_bool("LOG_CALLS", True)
+
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
@@ -286,7 +299,13 @@ SILENCED_SYSTEM_CHECKS = ["security.W008", "security.W005", "security.W021"]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"()": "kanboard_site.log_format.TextFormatter"},
+        "json": {"()": "kanboard_site.log_format.JsonLinesFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": LOG_FORMAT}},
+    # One line per JSON-RPC call (rpc.observability), whatever LOG_LEVEL says.
+    "loggers": {"kanboard.calls": {"level": "INFO" if LOG_CALLS else "WARNING"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
 

@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.generic import RedirectView
 
+from operations.views import metrics, readyz
 from rpc.health import healthcheck
 from rpc.protocol import jsonrpc_view
 
@@ -14,4 +15,6 @@ urlpatterns = [
     path("account/", include("accounts.urls")),
     # django-simple-captcha reverses its URL names without a namespace.
     path("account/captcha/", include("captcha.urls")),
+    path("readyz", readyz),
+    path("metrics", metrics),
 ]

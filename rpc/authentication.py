@@ -84,6 +84,16 @@ class RequestAuthentication:
         self._verified_hashes: set[str] = set()
         self._recorded = False
         self._application: Caller | None = None
+        # The authenticated user's id, for logs (None for the application or a refusal).
+        self.user_id: int | None = None
+
+    def credential_kind(self) -> str:
+        """Which credential the request names (for logs and metrics): "application" for
+        the user ``jsonrpc``, "user" for any other username, "none" without one."""
+        username = self._credentials[0] if self._credentials else ""
+        if not username:
+            return "none"
+        return "application" if username == APPLICATION_USERNAME else "user"
 
     def caller(self) -> Caller:
         """The caller, checked again for this request object; raises Unauthorized."""
@@ -106,6 +116,7 @@ class RequestAuthentication:
         if login is None:
             credentials.log_failure(username, ip)
             raise Unauthorized
+        self.user_id = login.user.pk
         if not self._recorded:
             credentials.record_login(login, ip, user_agent)
             self._recorded = True

@@ -16,6 +16,7 @@ import json
 import logging
 import re
 from http import HTTPStatus
+from time import perf_counter
 from typing import Any
 
 import orjson
@@ -46,6 +47,7 @@ from rpc.errors import (
     error_object,
 )
 from rpc.formatters.database_json import JsonText
+from rpc.observability import RESULT, observe_batch, observe_call, with_request_id
 from rpc.registry import (
     CALLER_PARAMETER,
     INVALID_RESULTS,
@@ -179,6 +181,8 @@ class KanboardHandler(JsonRpcHandler):
             limit = settings.RPC_MAX_BATCH_SIZE
             too_large = f"Batch too large: {len(data)} requests, at most {limit} are allowed"
             return HTTPStatus.OK, dumps(error_reply(INVALID_REQUEST, data=too_large))
+        if isinstance(data, list):
+            observe_batch(len(data))
 
         authentication = RequestAuthentication(context.request)
         elements = data if isinstance(data, list) else [data]
@@ -219,11 +223,17 @@ class KanboardHandler(JsonRpcHandler):
             return dumps(error_reply(INVALID_REQUEST))
 
         request_id = element.get("id")
+        started = perf_counter()
         try:
             result = self.call(registry.get(method), method, params, authentication)
         except RpcError as error:
+            observe_call(authentication, method, params, error.code, started)
             reply = error_object(error.code, error.message, request_id, error.data)
+        except Abort as refusal:
+            observe_call(authentication, method, params, refusal.status, started)
+            raise
         else:
+            observe_call(authentication, method, params, RESULT, started)
             reply = {"jsonrpc": "2.0", "result": result, "id": request_id}
         if request_id is None:
             return None
@@ -312,6 +322,7 @@ server = build_server()
 
 
 @csrf_exempt
+@with_request_id
 def jsonrpc_view(request: HttpRequest) -> HttpResponse:
     """Any HTTP method and any Content-Type: Kanboard reads the raw body as JSON."""
     if request.headers.get("Sec-Fetch-Site") == "cross-site":

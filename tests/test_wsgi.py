@@ -44,6 +44,7 @@ def test_the_api_answers_without_cookies_or_extra_headers(app_token):
     )
 
     assert (status, body) == ("200 OK", b'{"jsonrpc":"2.0","result":"1.2.53","id":1}')
+    assert headers.pop("X-Request-ID")
     assert headers == {"Content-Type": "application/json"}
 
 
