@@ -10,10 +10,9 @@ from __future__ import annotations
 import logging
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
 
-from django.conf import settings
 from django.core.files.base import ContentFile
+from django.core.files.storage import storages
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
@@ -70,28 +69,18 @@ def forget_migration_check() -> None:
 
 
 def check_file_storage() -> CheckResult:
-    """A probe file written and removed: through ``STORAGES["files"]`` when the project
-    defines it, else in FILE_STORAGE_DIR."""
+    """A probe file written and removed through ``STORAGES["files"]``, where uploads go."""
     probe = f"{PROBE_PREFIX}{uuid.uuid4().hex}"
     try:
-        if "files" in settings.STORAGES:
-            from django.core.files.storage import storages
-
-            storage = storages["files"]
-            saved = storage.save(probe, ContentFile(b"ok"))
-            storage.delete(saved)
-            where = f"storage 'files' ({type(storage).__name__})"
-        else:
-            root = Path(settings.FILE_STORAGE_DIR)
-            root.mkdir(parents=True, exist_ok=True)
-            path = root / probe
-            path.write_bytes(b"ok")
-            path.unlink()
-            where = str(root)
+        storage = storages["files"]
+        saved = storage.save(probe, ContentFile(b"ok"))
+        storage.delete(saved)
     except Exception as error:
         logger.warning("readiness: file storage not writable: %s", error)
         return CheckResult("file_storage", False, f"not writable: {error}")
-    return CheckResult("file_storage", True, f"writable: {where}")
+    return CheckResult(
+        "file_storage", True, f"writable: storage 'files' ({type(storage).__name__})"
+    )
 
 
 READINESS_CHECKS = (check_database, check_migrations, check_file_storage)

@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -183,3 +185,36 @@ def file_storage(settings, tmp_path):
         },
     }
     return tmp_path
+
+
+# Headless Chromium for the browser tests (the admin's and the account area's): the
+# system's browser and driver (Debian's ``chromium`` and ``chromium-driver``), named
+# explicitly so that Selenium never downloads one. CI installs both (.ci/run) and fails
+# without them; elsewhere the tests are skipped when they are missing.
+CHROMIUM = Path(os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium"))
+CHROMEDRIVER = Path(os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
+
+
+@pytest.fixture(scope="session")
+def chromium(tmp_path_factory):
+    """One browser for the whole session; each fixture using it clears its cookies."""
+    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
+        message = f"{CHROMIUM} and {CHROMEDRIVER} are needed (apt: chromium chromium-driver)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = str(CHROMIUM)
+    for argument in (
+        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+        "--lang=en", "--force-device-scale-factor=1",
+        f"--user-data-dir={tmp_path_factory.mktemp('chromium')}",
+    ):  # fmt: skip
+        options.add_argument(argument)
+    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
+    driver.implicitly_wait(5)
+    yield driver
+    driver.quit()

@@ -102,11 +102,13 @@ def photograph(base: str) -> None:
     driver.implicitly_wait(5)
     css = lambda selector: driver.find_element(By.CSS_SELECTOR, selector)  # noqa: E731
     try:
-        driver.get(base + "/admin/login/?next=/admin/")
+        # The admin signs in through the account area's form.
+        driver.get(base + "/admin/")
         driver.save_screenshot(str(HERE / "login.png"))
         css("#id_username").send_keys("admin")
         css("#id_password").send_keys("admin")
-        css("input[type=submit]").click()
+        css("button[type=submit]").click()
+        css("#operator-summary")
         driver.save_screenshot(str(HERE / "dashboard.png"))
         driver.get(base + "/admin/tasks/task/?project__id__exact=1&is_active__exact=1")
         driver.save_screenshot(str(HERE / "tasks.png"))

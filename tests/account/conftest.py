@@ -55,32 +55,7 @@ def alice(seeded):
     return UserFactory(username="alice")
 
 
-# Headless Chromium for the browser tests: the system's browser and driver, named
-# explicitly so that Selenium never downloads one. CI installs both (.ci/run); elsewhere
-# the tests are skipped when they are missing.
-CHROMIUM = os.environ.get("CHROMIUM_BINARY", "/usr/bin/chromium")
-CHROMEDRIVER = os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver")
 DESKTOP = (1100, 850)
-
-
-@pytest.fixture(scope="session")
-def chromium():
-    if not (Path(CHROMIUM).exists() and Path(CHROMEDRIVER).exists()):
-        if os.environ.get("CI"):
-            pytest.fail(f"{CHROMIUM} and {CHROMEDRIVER} are needed (apt: chromium chromium-driver)")
-        pytest.skip("Chromium and chromedriver are not installed")
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=en"):
-        options.add_argument(argument)
-    options.add_argument(f"--window-size={DESKTOP[0]},{DESKTOP[1]}")
-    driver = webdriver.Chrome(service=Service(executable_path=CHROMEDRIVER), options=options)
-    driver.implicitly_wait(5)
-    yield driver
-    driver.quit()
 
 
 class Page:
@@ -142,4 +117,5 @@ class Page:
 @pytest.fixture
 def page(chromium, live_server, transactional_db, seeded):
     chromium.delete_all_cookies()
+    chromium.set_window_size(*DESKTOP)
     return Page(chromium, live_server.url)

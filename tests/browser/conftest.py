@@ -10,12 +10,8 @@ through Django's development handler, which knows nothing of the hashed names.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
 WINDOW = (1280, 900)
 
 
@@ -30,28 +26,6 @@ def live_server(_collected_static_files):
     server.start()
     yield server
     server.stop()
-
-
-@pytest.fixture(scope="session")
-def _browser_session(tmp_path_factory):
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.skip(f"Chromium not installed ({CHROMIUM}, {CHROMEDRIVER}): apt-get install "
-                    "chromium chromium-driver")  # fmt: skip
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in (
-        "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        f"--window-size={WINDOW[0]},{WINDOW[1]}", "--force-device-scale-factor=1",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium')}",
-    ):  # fmt: skip
-        options.add_argument(argument)
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=str(CHROMEDRIVER)))
-    driver.implicitly_wait(5)
-    yield driver
-    driver.quit()
 
 
 class Browser:
@@ -95,8 +69,9 @@ class Browser:
 
 
 @pytest.fixture
-def browser(_browser_session, live_server) -> Browser:
+def browser(chromium, live_server) -> Browser:
     """The session's browser, starting logged out."""
-    _browser_session.delete_all_cookies()
-    yield Browser(_browser_session, live_server.url)
-    _browser_session.delete_all_cookies()
+    chromium.delete_all_cookies()
+    chromium.set_window_size(*WINDOW)
+    yield Browser(chromium, live_server.url)
+    chromium.delete_all_cookies()

@@ -92,3 +92,14 @@ def start_gunicorn(tmp_path):
     for server in started:
         server.process.terminate()
         server.process.wait(timeout=30)
+
+
+def store_files_in(settings, location: Path) -> None:
+    """Point ``STORAGES["files"]`` (where uploads go, and what readiness probes) there."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "files": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": location},
+        },
+    }

@@ -12,6 +12,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from operations.readiness import forget_migration_check
+from tests.operations.conftest import store_files_in
 
 PRODUCTION = {
     "DEBUG": False,
@@ -57,7 +58,6 @@ def smtp_server():
 def production(settings, tmp_path, smtp_server):
     for name, value in PRODUCTION.items():
         setattr(settings, name, value)
-    settings.FILE_STORAGE_DIR = tmp_path / "files"
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", smtp_server
     forget_migration_check()
@@ -90,7 +90,7 @@ def test_a_production_setup_is_all_ok(db, production):
 
 def test_an_unwritable_file_storage_fails(db, production, tmp_path):
     (tmp_path / "a-file").write_text("")
-    production.FILE_STORAGE_DIR = tmp_path / "a-file" / "files"
+    store_files_in(production, tmp_path / "a-file" / "files")
 
     lines, error = doctor()
 

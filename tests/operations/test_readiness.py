@@ -7,6 +7,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.test import Client
 
 from operations.readiness import forget_migration_check
+from tests.operations.conftest import store_files_in
 
 
 @pytest.fixture(autouse=True)
@@ -20,9 +21,7 @@ def readyz():
     return Client().get("/readyz")
 
 
-def test_ready_when_every_check_passes(db, settings, tmp_path):
-    settings.FILE_STORAGE_DIR = tmp_path / "files"
-
+def test_ready_when_every_check_passes(db, file_storage):
     response = readyz()
 
     assert response.status_code == 200
@@ -32,12 +31,12 @@ def test_ready_when_every_check_passes(db, settings, tmp_path):
         "failing": [],
     }
     assert response["Cache-Control"] == "no-store"
-    assert list((tmp_path / "files").iterdir()) == []  # the probe is removed
+    assert list(file_storage.iterdir()) == []  # the probe is removed
 
 
 def test_an_unwritable_file_storage_is_named(db, settings, tmp_path):
     (tmp_path / "a-file").write_text("not a directory")
-    settings.FILE_STORAGE_DIR = tmp_path / "a-file" / "files"
+    store_files_in(settings, tmp_path / "a-file" / "files")
 
     response = readyz()
 
@@ -46,8 +45,7 @@ def test_an_unwritable_file_storage_is_named(db, settings, tmp_path):
     assert response.json()["checks"]["file_storage"] == "failing"
 
 
-def test_an_unapplied_migration_is_named(db, settings, tmp_path):
-    settings.FILE_STORAGE_DIR = tmp_path
+def test_an_unapplied_migration_is_named(db):
     MigrationRecorder.Migration.objects.filter(app="tasks").order_by("-id").first().delete()
 
     response = readyz()
@@ -56,29 +54,7 @@ def test_an_unapplied_migration_is_named(db, settings, tmp_path):
     assert response.json()["failing"] == ["migrations"]
 
 
-def test_the_files_storage_alias_is_probed_when_defined(db, settings, tmp_path):
-    (tmp_path / "a-file").write_text("not a directory")
-    settings.FILE_STORAGE_DIR = tmp_path / "unused"
-    storages = dict(settings.STORAGES)
-    storages["files"] = {
-        "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {"location": str(tmp_path / "a-file" / "files")},
-    }
-    settings.STORAGES = storages
-
-    assert readyz().json()["failing"] == ["file_storage"]
-
-    storages["files"]["OPTIONS"]["location"] = str(tmp_path / "files")
-    settings.STORAGES = dict(storages)
-    assert readyz().status_code == 200
-    assert not (tmp_path / "unused").exists()
-    assert list((tmp_path / "files").iterdir()) == []
-
-
-def test_polling_costs_one_query_once_the_migrations_passed(
-    db, settings, tmp_path, django_assert_num_queries
-):
-    settings.FILE_STORAGE_DIR = tmp_path
+def test_polling_costs_one_query_once_the_migrations_passed(db, django_assert_num_queries):
     assert readyz().status_code == 200
 
     with django_assert_num_queries(1):
