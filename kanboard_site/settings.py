@@ -146,6 +146,7 @@ INSTALLED_APPS = [
     "projects",
     "tasks",
     "rpc",
+    "kanboard_import",
 ]
 
 MIDDLEWARE = [
@@ -194,6 +195,14 @@ STATIC_ROOT = DATA_DIR / "static"
 # Kanboard's own request size limit (its nginx and PHP settings allow 32 MiB).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("MAX_REQUEST_BYTES", 32 * 1024 * 1024)
 FILE_STORAGE_DIR = Path(env_str("FILE_STORAGE_DIR") or DATA_DIR / "files")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "files": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": FILE_STORAGE_DIR},
+    },
+}
 
 # Kanboard API settings (same names as Kanboard's configuration constants).
 APP_VERSION = env_str("APP_VERSION", "1.2.53")

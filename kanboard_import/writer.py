@@ -1,0 +1,195 @@
+"""Writing Kanboard's rows into this server's database.
+
+Rows go in with plain multi-row ``executemany`` statements in batches (no model instances,
+no signals): an import of tens of thousands of tasks takes seconds. Each value goes
+through its model field's own conversion, so SQLite's loosely typed values arrive as the
+column's type. References are checked before anything is written, so that a refused row is
+named precisely instead of failing the whole transaction at commit.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import DatabaseError, connection, models, transaction
+
+from kanboard_import.errors import ImportRefused, RowRejected
+from kanboard_import.tables import IMPORTED, SEEDED, TableMap
+from tasks.seed import LINKS
+
+BATCH_SIZE = 2000
+
+
+def quote(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+def check_target_is_fresh() -> None:
+    """Refuse a target holding anything but what ``migrate`` seeds."""
+    from accounts.models import User
+    from tasks.models import Link
+
+    occupied = [
+        f"{table.table} ({table.model.objects.count()} rows)"
+        for table in IMPORTED
+        if table.model not in SEEDED and table.model.objects.exists()
+    ]
+    users = list(User.objects.values_list("id", "username"))
+    if users and users != [(1, "admin")]:
+        occupied.append(f"users ({len(users)} rows, not just the seeded admin)")
+    if set(Link.objects.values_list("id", "label", "opposite_id")) - set(LINKS):
+        occupied.append("links (labels other than the eleven seeded ones)")
+    if occupied:
+        raise ImportRefused(
+            "the target database is not empty: "
+            + ", ".join(occupied)
+            + "; import into a freshly migrated database"
+        )
+
+
+def remove_seed_rows(setting_options: Iterable[str]) -> None:
+    """Make room for the source's admin, links and settings (seeded ones it does not
+    have stay, so that every setting this server needs exists)."""
+    from accounts.models import Setting, User
+    from tasks.models import Link
+
+    User.objects.all()._raw_delete(connection.alias)
+    Link.objects.all()._raw_delete(connection.alias)
+    Setting.objects.filter(option__in=list(setting_options))._raw_delete(connection.alias)
+
+
+@dataclass
+class ColumnPlan:
+    field: models.Field
+    source_index: int | None  # None: the source lacks the column, the field's default goes in
+
+
+class TableWriter:
+    """Inserts one table's rows, checking each row against the tables written before."""
+
+    def __init__(
+        self, table: TableMap, source_columns: list[str], known_ids: dict[str, set]
+    ) -> None:
+        self.table = table
+        self.known_ids = known_ids
+        self.source_columns = source_columns
+        self.plan: list[ColumnPlan] = []
+        for field in table.model._meta.concrete_fields:
+            name = table.source_column(field.column)
+            if name in source_columns:
+                self.plan.append(ColumnPlan(field, source_columns.index(name)))
+            elif not field.primary_key:
+                self.plan.append(ColumnPlan(field, None))
+        pk = table.model._meta.pk
+        planned = [plan.field for plan in self.plan]
+        self.pk_index = planned.index(pk) if pk in planned else None
+        self.keeps_ids = self.pk_index is not None
+        self.ids: set = known_ids.setdefault(table.table, set()) if self.keeps_ids else set()
+        self.highest_id = 0
+        self.defaulted: Counter[str] = Counter()
+        columns = ", ".join(quote(plan.field.column) for plan in self.plan)
+        placeholders = ", ".join(["%s"] * len(self.plan))
+        self.statement = f"INSERT INTO {quote(table.table)} ({columns}) VALUES ({placeholders})"  # noqa: S608
+
+    def write(self, rows: Iterable[tuple], on_batch: Callable[[int], None]) -> int:
+        written = 0
+        batch: list[tuple] = []
+        originals: list[tuple] = []
+        for row in rows:
+            batch.append(self.convert(row))
+            originals.append(row)
+            if len(batch) == BATCH_SIZE:
+                self.insert(batch, originals)
+                written += len(batch)
+                on_batch(len(batch))
+                batch, originals = [], []
+        if batch:
+            self.insert(batch, originals)
+            written += len(batch)
+            on_batch(len(batch))
+        return written
+
+    def convert(self, row: tuple) -> tuple:
+        values = []
+        for plan in self.plan:
+            field = plan.field
+            value = None if plan.source_index is None else row[plan.source_index]
+            values.append(self.convert_value(field, value, row))
+        if self.pk_index is not None:
+            pk_value = values[self.pk_index]
+            self.ids.add(pk_value)
+            if isinstance(pk_value, int):
+                self.highest_id = max(self.highest_id, pk_value)
+        return tuple(values)
+
+    def convert_value(self, field: models.Field, value, row: tuple):
+        if value is None:
+            if field.null:
+                return None
+            if not field.has_default():
+                self.reject(row, f"{field.column} is NULL, which this server cannot store")
+            # Kanboard's SQLite schema lets NULL into columns that always have a value
+            # here; the column's default takes its place and the summary counts it.
+            self.defaulted[field.column] += 1
+            value = field.get_default()
+        try:
+            value = field.to_python(value)
+        except ValidationError as exc:
+            self.reject(row, f"{field.column}: {' '.join(exc.messages)}")
+        max_length = getattr(field, "max_length", None)
+        if max_length and isinstance(value, str) and len(value) > max_length:
+            self.reject(row, f"{field.column} is longer than {max_length} characters")
+        if isinstance(value, str) and "\x00" in value:
+            self.reject(row, f"{field.column} contains a NUL character")
+        if field.is_relation:
+            referenced = field.related_model._meta.db_table
+            if value not in self.known_ids.get(referenced, ()):
+                self.reject(row, f"{field.column} {value} does not exist in {referenced}")
+        return field.get_db_prep_save(value, connection)
+
+    def insert(self, batch: list[tuple], originals: list[tuple]) -> None:
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.executemany(self.statement, batch)
+        except DatabaseError:
+            self.find_refused_row(batch, originals)
+            raise
+
+    def find_refused_row(self, batch: list[tuple], originals: list[tuple]) -> None:
+        """Insert the failed batch row by row (each in its own savepoint) to name the row
+        the database refuses (a duplicate name, a value out of range...)."""
+        for values, original in zip(batch, originals, strict=True):
+            try:
+                with transaction.atomic(), connection.cursor() as cursor:
+                    cursor.execute(self.statement, values)
+            except DatabaseError as exc:
+                self.reject(original, str(exc).strip().splitlines()[0])
+
+    def reject(self, row: tuple, reason: str):
+        raise RowRejected(
+            self.table.table, dict(zip(self.source_columns, row, strict=True)), reason
+        )
+
+
+def move_sequences(next_after: dict[type[models.Model], int]) -> None:
+    """Let new rows of each model get ids above ``next_after[model]`` (the highest id
+    the source handed out), never reusing an imported id."""
+    with connection.cursor() as cursor:
+        for model, highest in next_after.items():
+            table = model._meta.db_table
+            column = model._meta.pk.column
+            if connection.vendor == "postgresql":
+                cursor.execute(
+                    "SELECT setval(pg_get_serial_sequence(%s, %s), %s, %s)",
+                    [quote(table), column, max(highest, 1), highest > 0],
+                )
+            elif connection.vendor == "sqlite":
+                cursor.execute("DELETE FROM sqlite_sequence WHERE name = %s", [table])
+                cursor.execute(
+                    "INSERT INTO sqlite_sequence (name, seq) VALUES (%s, %s)", [table, highest]
+                )
+            else:  # pragma: no cover - settings allow only SQLite and PostgreSQL
+                raise ImportRefused(f"unsupported database {connection.vendor}")
