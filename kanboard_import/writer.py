@@ -12,12 +12,13 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
-from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection, models, transaction
 
 from kanboard_import.errors import ImportRefused, RowRejected
 from kanboard_import.tables import IMPORTED, SEEDED, TableMap
+from kanboard_import.values import BadValue, converter_for, to_text
 from tasks.seed import LINKS
 
 BATCH_SIZE = 2000
@@ -65,6 +66,10 @@ def remove_seed_rows(setting_options: Iterable[str]) -> None:
 class ColumnPlan:
     field: models.Field
     source_index: int | None  # None: the source lacks the column, the field's default goes in
+    convert: Callable[[Any], Any]
+    empty_means_missing: bool  # '' stands for "no value" (a number column)
+    max_length: int | None
+    references: set | None  # the ids the value must be one of (a foreign key)
 
 
 class TableWriter:
@@ -74,15 +79,25 @@ class TableWriter:
         self, table: TableMap, source_columns: list[str], known_ids: dict[str, set]
     ) -> None:
         self.table = table
-        self.known_ids = known_ids
         self.source_columns = source_columns
         self.plan: list[ColumnPlan] = []
         for field in table.model._meta.concrete_fields:
             name = table.source_column(field.column)
-            if name in source_columns:
-                self.plan.append(ColumnPlan(field, source_columns.index(name)))
-            elif not field.primary_key:
-                self.plan.append(ColumnPlan(field, None))
+            if name not in source_columns and field.primary_key:
+                continue
+            convert = converter_for(field)
+            self.plan.append(
+                ColumnPlan(
+                    field=field,
+                    source_index=source_columns.index(name) if name in source_columns else None,
+                    convert=convert,
+                    empty_means_missing=convert is not to_text,
+                    max_length=getattr(field, "max_length", None),
+                    references=known_ids.setdefault(field.related_model._meta.db_table, set())
+                    if field.is_relation
+                    else None,
+                )
+            )
         pk = table.model._meta.pk
         planned = [plan.field for plan in self.plan]
         self.pk_index = planned.index(pk) if pk in planned else None
@@ -115,9 +130,22 @@ class TableWriter:
     def convert(self, row: tuple) -> tuple:
         values = []
         for plan in self.plan:
-            field = plan.field
             value = None if plan.source_index is None else row[plan.source_index]
-            values.append(self.convert_value(field, value, row))
+            if value is None or (value == "" and plan.empty_means_missing):
+                value = self.missing_value(plan, row)
+                if value is None:
+                    values.append(None)
+                    continue
+            try:
+                value = plan.convert(value)
+            except BadValue as exc:
+                self.reject(row, f"{plan.field.column}: {exc}")
+            if plan.max_length and len(value) > plan.max_length:
+                self.reject(row, f"{plan.field.column} is longer than {plan.max_length} characters")
+            if plan.references is not None and value not in plan.references:
+                referenced = plan.field.related_model._meta.db_table
+                self.reject(row, f"{plan.field.column} {value} does not exist in {referenced}")
+            values.append(value)
         if self.pk_index is not None:
             pk_value = values[self.pk_index]
             self.ids.add(pk_value)
@@ -125,30 +153,20 @@ class TableWriter:
                 self.highest_id = max(self.highest_id, pk_value)
         return tuple(values)
 
-    def convert_value(self, field: models.Field, value, row: tuple):
-        if value is None:
-            if field.null:
-                return None
-            if not field.has_default():
-                self.reject(row, f"{field.column} is NULL, which this server cannot store")
-            # Kanboard's SQLite schema lets NULL into columns that always have a value
-            # here; the column's default takes its place and the summary counts it.
+    def missing_value(self, plan: ColumnPlan, row: tuple) -> Any:
+        """What an absent value (NULL, or '' for a number) becomes: NULL where the column
+        allows it, else the column's default, counted for the summary (Kanboard's SQLite
+        schema lets NULL into columns that always have a value here)."""
+        field = plan.field
+        if field.null:
+            if plan.source_index is not None and row[plan.source_index] == "":
+                self.defaulted[field.column] += 1
+            return None
+        if not field.has_default():
+            self.reject(row, f"{field.column} is empty, which this server cannot store")
+        if plan.source_index is not None:
             self.defaulted[field.column] += 1
-            value = field.get_default()
-        try:
-            value = field.to_python(value)
-        except ValidationError as exc:
-            self.reject(row, f"{field.column}: {' '.join(exc.messages)}")
-        max_length = getattr(field, "max_length", None)
-        if max_length and isinstance(value, str) and len(value) > max_length:
-            self.reject(row, f"{field.column} is longer than {max_length} characters")
-        if isinstance(value, str) and "\x00" in value:
-            self.reject(row, f"{field.column} contains a NUL character")
-        if field.is_relation:
-            referenced = field.related_model._meta.db_table
-            if value not in self.known_ids.get(referenced, ()):
-                self.reject(row, f"{field.column} {value} does not exist in {referenced}")
-        return field.get_db_prep_save(value, connection)
+        return field.get_default()
 
     def insert(self, batch: list[tuple], originals: list[tuple]) -> None:
         try:

@@ -96,6 +96,7 @@ class Dataset:
     swimlane_ids: list[int] = field(default_factory=list)
     references: list[tuple[int, str]] = field(default_factory=list)  # (project, reference)
     locked_user: str = ""
+    running_timer: tuple[int, int] = (0, 0)  # (subtask, user) of a timer left running
 
 
 USERS = [
@@ -298,6 +299,7 @@ def make_task_details(app, as_user, data: Dataset) -> None:
     for subtask in data.subtask_ids[:6]:
         as_user["alice"].call("setSubtaskStartTime", subtask_id=subtask, user_id=ids["alice"])
         as_user["alice"].call("setSubtaskEndTime", subtask_id=subtask, user_id=ids["alice"])
+    data.running_timer = (data.subtask_ids[7], ids["alice"])
     as_user["alice"].call(
         "setSubtaskStartTime", subtask_id=data.subtask_ids[7], user_id=ids["alice"]
     )

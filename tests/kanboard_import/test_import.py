@@ -8,8 +8,10 @@ import pytest
 from django.core.management import CommandError
 
 from accounts.models import Setting, User
+from kanboard_import.errors import ImportRefused
 from kanboard_import.source import SUPPORTED_SCHEMA_VERSION
-from kanboard_import.tables import IMPORTED
+from kanboard_import.tables import IMPORTED, TableMap
+from kanboard_import.verify import verify_row_counts
 from projects.models import Project, ProjectFile
 from tasks.models import Link, Task, TaskFile
 from tests.conftest import Credentials, RpcClient
@@ -165,6 +167,15 @@ def test_new_objects_get_ids_after_the_imported_ones(kanboard_db, file_storage):
     assert link_id == 15
 
 
+def test_a_deleted_id_is_not_handed_out_again(kanboard_db, file_storage):
+    import_kanboard(kanboard_db)
+    rpc = kanboard_rpc()
+    highest = Task.objects.order_by("-id").first().id
+
+    assert rpc.call("removeTask", {"task_id": highest}) is True
+    assert rpc.call("createTask", {"title": "after", "project_id": 1}) == highest + 1
+
+
 def test_ids_continue_after_the_highest_one_sqlite_sequence_records(kanboard_db, file_storage):
     # A source whose tasks table once handed out id 500 (AUTOINCREMENT keeps the record).
     change_source(
@@ -196,7 +207,7 @@ def test_null_where_this_server_needs_a_value_is_counted(kanboard_db, file_stora
 
     out = import_kanboard(kanboard_db)
 
-    assert "tasks.owner_id: 2 NULL values stored as the default" in out
+    assert "tasks.owner_id: 2 empty values" in out
     assert Task.objects.get(pk=1).owner_id == 0
 
 
@@ -284,3 +295,8 @@ def test_a_duplicate_the_database_refuses_is_named(kanboard_db, file_storage):
         import_kanboard(kanboard_db)
 
     assert Task.objects.count() == 0
+
+
+def test_the_check_before_commit_refuses_a_table_whose_count_differs():
+    with pytest.raises(ImportRefused, match="tasks: 5 in the source, 0 here"):
+        verify_row_counts({"tasks": 5}, [TableMap(Task)], set())

@@ -88,7 +88,12 @@ class Command(BaseCommand):
                 )
             )
         for column, count in report.defaulted.items():
-            write(self.style.WARNING(f"{column}: {count} NULL values stored as the default"))
+            write(
+                self.style.WARNING(
+                    f"{column}: {count} empty values (NULL, or "
+                    " for a number) stored as the default or NULL"
+                )
+            )
         for what, count, why in report.not_kept:
             write(self.style.WARNING(f"Not kept: {what}, {count} rows ({why})"))
         if report.dry_run:
