@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.admin.models import LogEntry
 from django.db import DatabaseError, connection, models, transaction
 
 from kanboard_import.errors import ImportRefused, RowRejected
@@ -43,6 +44,8 @@ def check_target_is_fresh() -> None:
         occupied.append(f"users ({len(users)} rows, not just the seeded admin)")
     if set(Link.objects.values_list("id", "label", "opposite_id")) - set(LINKS):
         occupied.append("links (labels other than the eleven seeded ones)")
+    if LogEntry.objects.exists():  # Django admin history refers to the accounts replaced
+        occupied.append(f"django_admin_log ({LogEntry.objects.count()} rows)")
     if occupied:
         raise ImportRefused(
             "the target database is not empty: "

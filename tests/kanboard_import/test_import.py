@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import io
 import sqlite3
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.core.management import CommandError
+from django.core.management.base import OutputWrapper
 
 from accounts.models import Setting, User
 from kanboard_import.errors import ImportRefused
+from kanboard_import.management.commands.import_kanboard import TableProgress
 from kanboard_import.source import SUPPORTED_SCHEMA_VERSION
 from kanboard_import.tables import IMPORTED, TableMap
 from kanboard_import.verify import verify_row_counts
@@ -300,3 +304,23 @@ def test_a_duplicate_the_database_refuses_is_named(kanboard_db, file_storage):
 def test_the_check_before_commit_refuses_a_table_whose_count_differs():
     with pytest.raises(ImportRefused, match="tasks: 5 in the source, 0 here"):
         verify_row_counts({"tasks": 5}, [TableMap(Task)], set())
+
+
+def test_on_a_terminal_each_table_gets_a_progress_bar():
+    out = OutputWrapper(io.StringIO())
+    progress = TableProgress(out, on_terminal=True)
+
+    progress.start("tasks", 4)
+    progress.advance(2)
+    progress.finish("tasks", 4)
+
+    text = out._out.getvalue()
+    assert "\r  tasks" in text and "[" + "#" * 15 + "." * 15 + "] 2/4" in text
+    assert text.endswith("  tasks                                 4 rows\n")
+
+
+def test_a_database_used_in_the_django_admin_is_refused(kanboard_db, file_storage):
+    LogEntry.objects.create(user_id=1, action_flag=1, object_repr="x")
+
+    with pytest.raises(CommandError, match=r"not empty: django_admin_log \(1 rows\)"):
+        import_kanboard(kanboard_db)
