@@ -22,5 +22,9 @@ def seed_settings(setting_model) -> None:
 
 
 def seed_admin(user_model) -> None:
+    # is_admin = 1: Kanboard's schema made this row before roles existed, and getUser
+    # still shows the legacy column.
     if not user_model.objects.exists():
-        user_model.objects.create(username="admin", password=hash_password("admin"), role=APP_ADMIN)
+        user_model.objects.create(
+            username="admin", password=hash_password("admin"), role=APP_ADMIN, is_admin=1
+        )

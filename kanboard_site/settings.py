@@ -147,6 +147,7 @@ INSTALLED_APPS = [
     "tasks",
     "rpc",
     "operations",
+    "kanboard_import",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class KanboardImportConfig(AppConfig):
+    name = "kanboard_import"
+    verbose_name = "Import from Kanboard"
