@@ -15,7 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from actions.catalog import REGISTRY, available_actions
-from kanboard_site.inputs import to_id
+from kanboard_site.inputs import to_id, to_int
 from projects.models import Action, ActionParam, Category, Column, Project, Swimlane
 from projects.roles import PROJECT_MEMBER, is_assignable, project_role_at_least, role_for
 
@@ -90,16 +90,15 @@ def _check_reference(project_id: int, name: str, value: str, actor_id: int) -> N
     """Ours: the column, swimlane, category, user or project a parameter names must be
     usable in the project by the acting user."""
     object_id = to_id(value)
+    nobody = to_int(value) == 0  # no category, nobody assigned
     if name in COLUMN_PARAMETERS:
         allowed = Column.objects.filter(pk=object_id, project_id=project_id).exists()
     elif name in SWIMLANE_PARAMETERS:
         allowed = Swimlane.objects.filter(pk=object_id, project_id=project_id).exists()
     elif name == "category_id":
-        allowed = object_id == 0 or (
-            Category.objects.filter(pk=object_id, project_id=project_id).exists()
-        )
+        allowed = nobody or Category.objects.filter(pk=object_id, project_id=project_id).exists()
     elif name == "user_id":
-        allowed = object_id == 0 or (object_id is not None and is_assignable(object_id, project_id))
+        allowed = nobody or (object_id is not None and is_assignable(object_id, project_id))
     elif name == "project_id":
         allowed = _may_work_in(object_id, actor_id)
     else:

@@ -16,7 +16,7 @@ def add_action(rpc, world):
     def create(action: str, event: str, params: dict, as_=None, project=None) -> int:
         project_id = (project or world.project).pk
         created = rpc.call("createAction", [project_id, event, PREFIX + action, params], as_=as_)
-        assert isinstance(created, int) and created > 0, created
+        assert type(created) is int and created > 0, created
         return created
 
     return create

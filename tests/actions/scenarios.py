@@ -52,13 +52,13 @@ class Board:
     def add_action(self, action: str, event: str, params: dict) -> int:
         manager = self.world["manager"] if self.by_user else None
         created = self.rpc.call("createAction", [self.p, event, PREFIX + action, params], manager)
-        assert isinstance(created, int), created
+        assert type(created) is int, created
         return created
 
     def create(self, project: int | None = None, **values: Any) -> int:
         fields = {"title": "T", "project_id": project or self.p, "creator_id": self.m, **values}
         task_id = self.rpc.call("createTask", fields, as_=self.as_)
-        assert isinstance(task_id, int) and task_id > 0, task_id
+        assert type(task_id) is int and task_id > 0, task_id
         return task_id
 
     def move(self, task_id: int, column: int, swimlane: int = 0) -> int:
@@ -83,7 +83,7 @@ class Board:
     def link(self, task_id: int, link_id: int) -> int:
         other = self.create()
         created = self.rpc.call("createTaskLink", [task_id, other, link_id], as_=self.as_)
-        assert isinstance(created, int), created
+        assert type(created) is int, created
         return task_id
 
     def task(self, task_id: int) -> dict:

@@ -117,9 +117,7 @@ def test_a_cycle_of_actions_stops_where_kanboards_does(rpc, world, board):
             {"user_id": member, "dest_swimlane_id": second},
         ),
     ]:
-        assert isinstance(
-            rpc.call("createAction", [project_id, event, PREFIX + action, params]), int
-        )
+        assert type(rpc.call("createAction", [project_id, event, PREFIX + action, params])) is int
     task_id = rpc.call("createTask", {"title": "T", "project_id": project_id, "owner_id": member})
 
     moved = rpc.call(

@@ -2,24 +2,25 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from tasks.models import ProjectActivity
 
 CLOSE = "\\Kanboard\\Action\\TaskCloseColumn"
+COMMENT = "\\Kanboard\\Action\\CommentCreationMoveTaskColumn"
 
 
 @pytest.mark.parametrize("persona", ["app", "member"])
 def test_moving_a_task_into_the_configured_column_closes_it(rpc, world, board, persona):
     done = board["columns"][3]
-    assert isinstance(
-        rpc.call(
-            "createAction",
-            [world.project.pk, "task.move.column", CLOSE, {"column_id": done.pk}],
-            as_=world["manager"],
-        ),
-        int,
+    created = rpc.call(
+        "createAction",
+        [world.project.pk, "task.move.column", CLOSE, {"column_id": done.pk}],
+        as_=world["manager"],
     )
+    assert type(created) is int
     task_id = rpc.call("createTask", {"title": "T", "project_id": world.project.pk})
 
     moved = rpc.call(
@@ -81,3 +82,29 @@ def test_the_activity_shows_the_move_then_the_close(rpc, world, board):
         ("task.move.column", world.users["member"].pk),
         ("task.close", world.users["member"].pk),
     ]
+
+
+def test_each_call_of_a_batch_runs_the_actions_once(rpc, world, board):
+    """Kanboard 1.2.53 attaches the actions again for every element of a batch, so its
+    second move makes two comments; here every call runs them once."""
+    done = board["columns"][3]
+    params = {"column_id": done.pk}
+    rpc.call("createAction", [world.project.pk, "task.move.column", COMMENT, params])
+    first, second = (
+        rpc.call("createTask", {"title": title, "project_id": world.project.pk})
+        for title in ("A", "B")
+    )
+    batch = [
+        {
+            "jsonrpc": "2.0",
+            "method": "moveTaskPosition",
+            "id": n,
+            "params": [world.project.pk, task_id, done.pk, 1, 0],
+        }
+        for n, task_id in enumerate((first, second), start=1)
+    ]
+
+    replies = rpc.post(json.dumps(batch), world["member"]).json
+
+    assert [reply["result"] for reply in replies] == [True, True]
+    assert [len(rpc.call("getAllComments", [task_id])) for task_id in (first, second)] == [1, 1]
