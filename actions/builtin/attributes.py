@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import time
 from typing import Any
 
@@ -11,6 +12,7 @@ from tasks import events
 from tasks.modification import update_task
 
 DAY = 86400
+WHOLE_NUMBER = re.compile(r"\s*[+-]?\d+\s*")
 TASK_IN_COLUMN = ("task_id", ("task", ("project_id", "column_id")))
 TASK_IN_SWIMLANE = ("task_id", ("task", ("project_id", "swimlane_id")))
 LINK = (("task_link", ("task_id", "link_id")),)
@@ -20,8 +22,12 @@ def set_fields(task_id: int, values: dict, run: Run, *, fire_events: bool = True
     return update_task(task_id, values, run.actor_id, fire_events=fire_events)
 
 
-def _days_from_now(duration: str | None) -> dt.datetime:
-    """strtotime('+N days'): now plus N whole days (the server runs in UTC)."""
+def _days_from_now(duration: str | None) -> dt.datetime | str:
+    """strtotime('+N days'): now plus N whole days (the server runs in UTC). A duration
+    that is not a whole number makes no date ('': stored as 0), as strtotime's failure
+    does in Kanboard for text such as "abc"."""
+    if not WHOLE_NUMBER.fullmatch(duration or ""):
+        return ""
     return _at(int(time.time()) + days(duration) * DAY)
 
 

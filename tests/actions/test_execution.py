@@ -11,6 +11,7 @@ from tests.actions.scenarios import Board
 from tests.actions.table import SCENARIOS
 
 PERSONAS = ["app", "member"]
+PREFIX = "\\Kanboard\\Action\\"
 
 
 @pytest.fixture
@@ -60,3 +61,22 @@ def test_the_action_does_nothing_when_its_condition_fails(
         task_id = scenario.miss(board)
 
     assert scenario.observe(board, task_id) == scenario.untouched(board)
+
+
+@pytest.mark.parametrize(
+    ("duration", "days_ahead"), [("3", 3), (" 3", 3), ("-1", -1), ("abc", None), ("", None)]
+)
+def test_a_due_date_duration_that_is_no_number_sets_no_date(rpc, world, duration, days_ahead):
+    """Kanboard 1.2.53: strtotime("+abcdays") fails and the due date stays 0."""
+    params = {"duration": duration}
+    rpc.call(
+        "createAction",
+        [world.project.pk, "task.create", PREFIX + "TaskAssignDueDateOnCreation", params],
+    )
+
+    task = rpc.call(
+        "getTask", [rpc.call("createTask", {"title": "T", "project_id": world.project.pk})]
+    )
+
+    found = round((task["date_due"] - task["date_creation"]) / 86400) if task["date_due"] else None
+    assert found == days_ahead
