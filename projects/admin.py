@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 
 from projects import categories, columns, lifecycle, swimlanes
 from projects.models import (
+    Action,
+    ActionParam,
     Category,
     Column,
     Project,
@@ -177,6 +179,20 @@ class ProjectFileAdmin(admin.ModelAdmin):
     search_fields = ("name", "project__name")
     raw_id_fields = ("project",)
     readonly_fields = ("path",)
+
+
+class ActionParamInline(admin.TabularInline):
+    model = ActionParam
+    extra = 0
+
+
+@admin.register(Action)
+class ActionAdmin(admin.ModelAdmin):
+    list_display = ("project", "event_name", "action_name")
+    list_select_related = ("project",)
+    search_fields = ("action_name", "project__name")
+    raw_id_fields = ("project",)
+    inlines = [ActionParamInline]
 
 
 @admin.register(ProjectRole)
