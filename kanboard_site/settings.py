@@ -148,6 +148,7 @@ INSTALLED_APPS = [
     "rpc",
     "operations",
     "kanboard_import",
+    "actions",
 ]
 
 MIDDLEWARE = [
@@ -281,6 +282,33 @@ LOG_FORMAT = env_str("LOG_FORMAT", "text")
 if LOG_FORMAT not in ("text", "json"):
     raise ImproperlyConfigured(f"LOG_FORMAT must be text or json, not {LOG_FORMAT!r}")
 LOG_CALLS = env_bool("LOG_CALLS", True)
+
+# Mail, under Kanboard's configuration names. MAIL_TRANSPORT "smtp" sends through the
+# MAIL_SMTP_* server; "log" (the default without MAIL_SMTP_HOSTNAME) writes every message
+# to the log instead, so that nothing is lost silently.
+MAIL_FROM = env_str("MAIL_FROM", "notifications@kanboard.local")
+MAIL_BCC = env_str("MAIL_BCC")
+MAIL_TRANSPORT = env_str("MAIL_TRANSPORT") or ("smtp" if env_str("MAIL_SMTP_HOSTNAME") else "log")
+MAIL_BACKENDS = {
+    "smtp": "django.core.mail.backends.smtp.EmailBackend",
+    "log": "kanboard_site.mail.LogBackend",
+}
+if MAIL_TRANSPORT not in MAIL_BACKENDS:
+    raise ImproperlyConfigured(f"MAIL_TRANSPORT must be smtp or log, not {MAIL_TRANSPORT!r}")
+EMAIL_BACKEND = MAIL_BACKENDS[MAIL_TRANSPORT]
+DEFAULT_FROM_EMAIL = MAIL_FROM
+EMAIL_HOST = env_str("MAIL_SMTP_HOSTNAME")
+EMAIL_PORT = env_int("MAIL_SMTP_PORT", 25)
+EMAIL_HOST_USER = env_str("MAIL_SMTP_USERNAME")
+EMAIL_HOST_PASSWORD = env_str("MAIL_SMTP_PASSWORD")
+MAIL_SMTP_ENCRYPTION = env_str("MAIL_SMTP_ENCRYPTION").lower()
+if MAIL_SMTP_ENCRYPTION not in ("", "ssl", "tls"):
+    raise ImproperlyConfigured(
+        f"MAIL_SMTP_ENCRYPTION must be ssl, tls or empty, not {MAIL_SMTP_ENCRYPTION!r}"
+    )
+EMAIL_USE_SSL = MAIL_SMTP_ENCRYPTION == "ssl"
+EMAIL_USE_TLS = MAIL_SMTP_ENCRYPTION == "tls"
+EMAIL_TIMEOUT = env_int("MAIL_SMTP_TIMEOUT", 30)
 
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -19,8 +19,6 @@ from projects import categories, columns, lifecycle, members, swimlanes
 from projects.files import remove_project_file
 from projects.metadata import Metadata, project_metadata
 from projects.models import (
-    Action,
-    ActionParam,
     Category,
     Column,
     Project,
@@ -421,20 +419,6 @@ class ProjectFileAdmin(FileAdmin):
     list_display = ("name", "project", "size", "uploader", "date", "download")
     list_select_related = ("project",)
     search_fields = ("name", "project__name")
-
-
-class ActionParamInline(admin.TabularInline):
-    model = ActionParam
-    extra = 0
-
-
-@admin.register(Action)
-class ActionAdmin(admin.ModelAdmin):
-    list_display = ("project", "event_name", "action_name")
-    list_select_related = ("project",)
-    search_fields = ("action_name", "project__name")
-    raw_id_fields = ("project",)
-    inlines = [ActionParamInline]
 
 
 @admin.register(ProjectRole)

@@ -25,10 +25,14 @@ from tasks.validation import clean_task_values, tag_names
 EMPTY_IS_ZERO = ("date_due", "date_started", "score", "category_id", "time_estimated", "time_spent")
 
 
-def update_task(task_id: int | None, values: dict, actor_id: int) -> bool:
+def update_task(
+    task_id: int | None, values: dict, actor_id: int, *, fire_events: bool = True
+) -> bool:
     """Change the given (non-null) fields; ``values["tags"]``, when given, replaces the
     task's tags. False for an unknown task; ValidationError for refused values, for an
-    owner who cannot be assigned, and (unlike Kanboard) a category of another project."""
+    owner who cannot be assigned, and (unlike Kanboard) a category of another project.
+    Several automatic actions change a task silently (``fire_events`` False), as
+    Kanboard's do."""
     given = {field: value for field, value in values.items() if value is not None}
     tags = given.pop("tags", None)
     cleaned = clean_task_values(given)
@@ -61,7 +65,8 @@ def update_task(task_id: int | None, values: dict, actor_id: int) -> bool:
         before["id"] = task.pk
         cleaned["date_modification"] = int(time.time())
         Task.objects.filter(pk=task.pk).update(**cleaned)
-        _emit_update_events(task.pk, actor_id, cleaned, before)
+        if fire_events:
+            _emit_update_events(task.pk, actor_id, cleaned, before)
     return True
 
 

@@ -82,11 +82,16 @@ def move_task_position(
     position,
     swimlane_id: int | None,
     actor_id: int,
+    *,
+    fire_events: bool = True,
+    only_open: bool = False,
 ) -> bool:
     """Move the task to ``position`` of the column, in the swimlane (0: its own).
 
     False when nothing changes, for a position below 1, a task outside the project, and
-    (unlike Kanboard) a column or swimlane of another project. Closed tasks move too.
+    (unlike Kanboard) a column or swimlane of another project. Closed tasks move too,
+    unless ``only_open``: then a closed task stays where it is and the answer is True
+    (Kanboard's automatic actions move this way, some of them without events).
     """
     position = whole_number(position)
     if position is None or position < 1 or swimlane_id is None:
@@ -98,6 +103,8 @@ def move_task_position(
         if task is None:
             return False
         swimlane_id = swimlane_id or task.swimlane_id
+        if only_open and not task.is_active:
+            return True
         if not Column.objects.filter(pk=column_id, project_id=project_id).exists():
             raise ValidationError("The column is not in this project")
         if not Swimlane.objects.filter(pk=swimlane_id, project_id=project_id).exists():
@@ -111,7 +118,8 @@ def move_task_position(
         if cell_changed:
             now = int(time.time())
             Task.objects.filter(pk=task.pk).update(date_moved=now, date_modification=now)
-        emit_move_events(task, column_id, position, swimlane_id, actor_id)
+        if fire_events:
+            emit_move_events(task, column_id, position, swimlane_id, actor_id)
     return True
 
 

@@ -8,6 +8,8 @@ both databases answer alike.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 
 from kanboard_site.inputs import integer, numeric, text
@@ -35,9 +37,12 @@ SCORE_LIMIT = 2147483647
 
 def timestamp(value, field: str) -> int:
     """A date string to its Unix time (a date alone keeps the current time of day); ''
-    means no date (0)."""
+    means no date (0). A datetime comes from the server itself (automatic actions), never
+    from JSON, and is taken as it is."""
     if value == "":
         return 0
+    if isinstance(value, dt.datetime):
+        return int(value.timestamp())
     parsed = parse_date(value)
     if parsed is None:
         raise ValidationError(f"{field}: invalid date")

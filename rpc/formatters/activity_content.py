@@ -4,73 +4,14 @@ relative, texts escaped with PHP's htmlspecialchars, dates in the configured for
 
 from __future__ import annotations
 
-import datetime as dt
-import re
-
-from accounts.config import get_config
+from kanboard_site.php_html import (  # noqa: F401  (datetime_format: used by activity.py)
+    datetime_format,
+    escape,
+    format_datetime,
+    markdown,
+    php_text,
+)
 from tasks.colors import COLORS
-
-_ENTITY = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)")
-
-
-def escape(value) -> str:
-    """PHP's htmlspecialchars(ENT_QUOTES, double_encode=false)."""
-    text = _ENTITY.sub("&amp;", "" if value is None else str(value))
-    return (
-        text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;").replace("'", "&#039;")
-    )
-
-
-def php_text(value) -> str:
-    """A value printed by PHP's %s: whole floats without a decimal part."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return "" if value is None else str(value)
-
-
-def datetime_format() -> str:
-    """The configured date and time formats, PHP's date() letters (read once per list)."""
-    return (
-        get_config("application_date_format", "m/d/Y")
-        + " "
-        + get_config("application_time_format", "H:i")
-    )
-
-
-def format_datetime(timestamp, php_format: str) -> str:
-    """PHP's date() for the letters Kanboard's date and time formats use (UTC)."""
-    moment = dt.datetime.fromtimestamp(int(timestamp or 0), dt.UTC)
-    hour12 = moment.hour % 12 or 12
-    letters = {
-        "d": f"{moment.day:02}",
-        "j": str(moment.day),
-        "m": f"{moment.month:02}",
-        "n": str(moment.month),
-        "Y": str(moment.year),
-        "y": f"{moment.year % 100:02}",
-        "H": f"{moment.hour:02}",
-        "G": str(moment.hour),
-        "h": f"{hour12:02}",
-        "g": str(hour12),
-        "i": f"{moment.minute:02}",
-        "s": f"{moment.second:02}",
-        "a": "am" if moment.hour < 12 else "pm",
-        "A": "AM" if moment.hour < 12 else "PM",
-        "M": moment.strftime("%b"),
-        "F": moment.strftime("%B"),
-        "D": moment.strftime("%a"),
-        "l": moment.strftime("%A"),
-    }
-    return "".join(letters.get(char, char) for char in php_format)
-
-
-def markdown(text) -> str:
-    """Paragraphs and line breaks of Kanboard's Markdown, with HTML escaped."""
-    paragraphs = [part for part in re.split(r"\n\s*\n", str(text or "").strip()) if part]
-    return "\n".join(
-        "<p>" + "<br />\n".join(escape(line) for line in part.split("\n")) + "</p>"
-        for part in paragraphs
-    )
 
 
 def task_link(task_id) -> str:

@@ -65,8 +65,9 @@ def remove_task(task_id) -> bool:
 
 @procedure("moveTaskPosition", invalid=False)
 def move_task_position(
-    project_id, task_id, column_id, position, swimlane_id, caller: Caller
+    project_id, task_id, column_id, position, swimlane_id=0, caller: Caller = None
 ) -> bool:
+    """Kanboard's older documentation has no swimlane_id: the task stays in its own."""
     return positions.move_task_position(
         to_id(project_id),
         to_id(task_id),

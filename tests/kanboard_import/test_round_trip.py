@@ -49,15 +49,6 @@ APP_TOKEN = "round-trip-token"
 KIT_ENVIRONMENT = ("PATH", "HOME", "LANG", "TMPDIR", "KANBOARD_REF_HOME")
 TASKS_PER_PROJECT = 100
 
-# Procedures this server does not serve yet (they answer -32601 here); the test insists
-# on that, so that each is compared from the day it is served: delete its line then.
-NOT_SERVED_YET = {
-    "getActions": "automatic actions",
-    "getAvailableActions": "automatic actions",
-    "getAvailableActionEvents": "automatic actions",
-}
-
-
 @dataclass(frozen=True)
 class Difference:
     """Calls whose answers may differ: ``applies(data, params)`` says which, and why."""
@@ -339,7 +330,6 @@ def test_every_read_procedure_answers_as_kanboard_for_every_object(kanboard, imp
     calls = [
         {"jsonrpc": "2.0", "method": read.procedure, "params": params, "id": n}
         for read in READS
-        if read.procedure not in NOT_SERVED_YET
         for n, params in enumerate(read.params(kanboard.data))
         if not documented_difference(kanboard.data, read.procedure, params)
     ]
@@ -355,11 +345,6 @@ def test_every_read_procedure_answers_as_kanboard_for_every_object(kanboard, imp
     ]
     assert len(calls) > 2000
     assert found == [], "\n".join(found[:40])
-
-
-def test_procedures_not_served_yet_are_listed_and_answer_method_not_found(imported):
-    for procedure in NOT_SERVED_YET:
-        assert imported.error(procedure, {})["code"] == -32601, procedure
 
 
 def kanboard_answer(client: KanboardClient, payload: Any) -> Any:
