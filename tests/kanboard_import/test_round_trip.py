@@ -49,6 +49,7 @@ APP_TOKEN = "round-trip-token"
 KIT_ENVIRONMENT = ("PATH", "HOME", "LANG", "TMPDIR", "KANBOARD_REF_HOME")
 TASKS_PER_PROJECT = 100
 
+
 @dataclass(frozen=True)
 class Difference:
     """Calls whose answers may differ: ``applies(data, params)`` says which, and why."""
