@@ -190,3 +190,19 @@ def test_a_duplicate_tag_is_refused_by_the_domain(operator, world):
 
     assert b"This tag already exists" in response.content
     assert Tag.objects.filter(name="urgent").count() == 1
+
+
+def test_a_move_in_the_admin_fires_the_projects_automatic_actions(operator, rpc, world):
+    backlog, done = column(world, "Backlog"), column(world, "Done")
+    close_in_done = [world.project.pk, "task.move.column", "\\Kanboard\\Action\\TaskCloseColumn"]
+    assert rpc.call("createAction", [*close_in_done, {"column_id": done.pk}])
+    task = TaskFactory(project=world.project, column=backlog, position=1)
+
+    url = f"/admin/tasks/task/{task.pk}/change/"
+    response = operator.post(url, change_fields(task, column=done.pk, position=1))
+
+    assert response.status_code == 302, response.content
+    moved = rpc.call("getTask", [task.pk])
+    assert (moved["column_id"], moved["is_active"]) == (done.pk, 0)
+    activity = rpc.call("getProjectActivity", {"project_id": world.project.pk})
+    assert [event["event_name"] for event in activity] == ["task.close", "task.move.column"]
