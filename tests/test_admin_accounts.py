@@ -13,7 +13,8 @@ from accounts.models import LastLogin, User
 from projects.models import Project
 from tests.factories import PASSWORD, ProjectFactory, UserFactory
 
-LOGIN = "/admin/login/?next=/admin/"
+# The admin signs in through the account area.
+LOGIN = "/account/sign-in/?next=/admin/"
 
 
 def log_in(username: str, password: str) -> Client:

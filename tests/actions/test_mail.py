@@ -198,7 +198,7 @@ def test_without_a_transport_mail_is_written_to_the_log(
             "createTask", {"title": "T", "project_id": world.project.pk, "column_id": ready.pk}
         )
 
-    [record] = caplog.records
+    [record] = [record for record in caplog.records if record.name == "kanboard.mail"]
     assert record.levelno == logging.WARNING
     assert "Team Lead <lead@example.org>" in record.getMessage()
     assert "'Logged'" in record.getMessage()

@@ -130,10 +130,10 @@ def test_plain_http_refuses_the_api_and_redirects_the_rest(nginx):
     assert headers["Location"] == f"https://{HOST}/admin/"
 
 
-def test_the_admin_is_served_over_tls(nginx):
+def test_the_sign_in_page_of_the_admin_is_served_over_tls(nginx):
     https_port, _, _ = nginx
 
-    status, headers, _ = https(https_port, "GET", "/admin/login/")
+    status, headers, _ = https(https_port, "GET", "/account/sign-in/?next=/admin/")
 
     assert status == 200
     assert "Secure" in headers.get("Set-Cookie", "")
