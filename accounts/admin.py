@@ -343,6 +343,8 @@ def change_own_password(request, extra_context=None):
 
 admin.site.password_change = change_own_password
 admin.site.site_header = "Kanboard administration"
+# "View site": the operator's own account area (this server has no other web pages).
+admin.site.site_url = "/account/"
 admin.site.site_title = "Kanboard admin"
 admin.site.index_title = "Dashboard"
 admin.site.index_template = "admin/kanboard_index.html"
