@@ -89,12 +89,21 @@ class Page:
 
     def submit(self, css: str = "main button[type=submit]") -> None:
         """Click a submit button and wait for the next page (every form here navigates)."""
-        from selenium.webdriver.support.expected_conditions import staleness_of
+        from selenium.common.exceptions import WebDriverException
         from selenium.webdriver.support.wait import WebDriverWait
 
         previous = self.find("html")
         self.find(css).click()
-        WebDriverWait(self.driver, 15).until(staleness_of(previous))
+
+        def left_the_page(driver) -> bool:
+            try:
+                previous.is_enabled()
+            except WebDriverException:
+                # Stale, or (caught mid-navigation) "does not belong to the document".
+                return True
+            return False
+
+        WebDriverWait(self.driver, 15).until(left_the_page)
 
     @property
     def text(self) -> str:
