@@ -149,7 +149,15 @@ INSTALLED_APPS = [
     "operations",
     "kanboard_import",
     "actions",
+    "django_tasks",
+    "django_tasks_db",
+    "notifications",
 ]
+
+# The job queue (Django's Tasks framework, backported): jobs are rows of the application's
+# own database, written in the transaction of the change that queued them, and run by
+# `manage.py run_worker`.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
