@@ -158,6 +158,11 @@ INSTALLED_APPS = [
 # own database, written in the transaction of the change that queued them, and run by
 # `manage.py run_worker`.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# Seconds between the attempts of a failed e-mail or webhook delivery (then it gives up).
+NOTIFICATION_RETRY_DELAYS = tuple(
+    int(seconds)
+    for seconds in env_str("NOTIFICATION_RETRY_DELAYS", "60,300,1800,7200,43200").split(",")
+)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
