@@ -152,6 +152,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "notifications",
+    "webhooks",
 ]
 
 # The job queue (Django's Tasks framework, backported): jobs are rows of the application's
