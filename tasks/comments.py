@@ -17,10 +17,10 @@ from django.db.models import QuerySet
 from accounts.models import User
 from accounts.roles import APP_ADMIN, APP_MANAGER, APP_USER
 from kanboard_site.inputs import integer, text, to_int
-from rpc.formatters.comments import comment as comment_data
 from tasks import events
 from tasks.mentions import mentioned_members
 from tasks.models import Comment, Task
+from tasks.shapes.comments import comment as comment_data
 from tasks.visibility import VISIBLE_TO_ROLE, comment_visible_to
 
 REFERENCE_MAX_LENGTH = 191

@@ -16,9 +16,9 @@ from django.db.models import Max, QuerySet
 
 from kanboard_site.inputs import INT_MAX, integer, numeric, text
 from projects.roles import is_assignable
-from rpc.formatters.subtasks import subtasks_in_list_form
 from tasks import events
 from tasks.models import Subtask
+from tasks.shapes.subtasks import subtasks_in_list_form
 from tasks.time_tracking import lock_task, roll_up_task_times
 
 TITLE_MAX_LENGTH = 65535

@@ -17,10 +17,10 @@ from django.db.models import QuerySet
 from accounts.models import User
 from accounts.roles import APP_ADMIN
 from projects.roles import role_for
-from rpc.formatters.links import task_link as task_link_data
 from tasks import events
 from tasks.links import opposite_link_id
 from tasks.models import Link, Task, TaskLink
+from tasks.shapes.links import task_link as task_link_data
 
 
 def links_of_task(task_id: int | None) -> QuerySet:

@@ -2,15 +2,10 @@
 
 Keys come in Kanboard's order and with the JSON types Kanboard 1.2.53 answers on SQLite
 (flags as 0/1 integers, whole numbers of hours as integers) whatever the database. List
-formatters fetch what they need for the whole list at once, never per row.
+formatters fetch what they need for the whole list at once, never per row. The shapes
+that task events carry too (comments, subtasks, internal links) live in ``tasks.shapes``.
 """
 
-from tasks.events import plain as number
-
-
-def flag(value) -> int:
-    """A boolean column as Kanboard's SQLite returns it: 0 or 1."""
-    return 1 if value else 0
-
+from tasks.shapes import flag, number
 
 __all__ = ["flag", "number"]

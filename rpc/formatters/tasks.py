@@ -30,11 +30,11 @@ from rpc.formatters.database_json import (
     text_sql,
     whole_hours_sql,
 )
-from rpc.formatters.subtasks import subtasks_in_list_form
 from rpc.formatters.tags import tags_by_task
 from tasks.colors import FALLBACK_COLOR, color_properties
 from tasks.events import TASK_COLUMNS
 from tasks.models import Subtask, Task
+from tasks.shapes.subtasks import subtasks_in_list_form
 
 # Whole floats as ints (hours), flags as 0/1; every other column as it is read.
 _CONVERTED = ("is_active", "time_estimated", "time_spent")

@@ -5,10 +5,10 @@ from __future__ import annotations
 from accounts.roles import APP_USER
 from kanboard_site.inputs import to_id, to_int
 from rpc.authentication import Caller
-from rpc.formatters.comments import comment, comments_in_list_form
 from rpc.registry import procedure
 from tasks import comments
 from tasks.models import Comment
+from tasks.shapes.comments import comment, comments_in_list_form
 
 
 @procedure("getComment")

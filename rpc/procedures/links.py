@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from kanboard_site.inputs import to_id, to_int, to_text
-from rpc.formatters.links import link
 from rpc.registry import procedure
 from tasks import links
 from tasks.models import Link
+from tasks.shapes.links import link
 
 
 @procedure("getLinkById")

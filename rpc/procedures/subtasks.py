@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from kanboard_site.inputs import to_id
 from rpc.authentication import Caller
-from rpc.formatters.subtasks import subtask, subtasks_in_list_form
 from rpc.registry import procedure
 from tasks import subtasks
 from tasks.models import Subtask
+from tasks.shapes.subtasks import subtask, subtasks_in_list_form
 
 # Kanboard's older documentation called the assignee assignee_id.
 ASSIGNEE = {"user_id": "assignee_id"}

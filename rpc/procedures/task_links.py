@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from kanboard_site.inputs import to_id
 from rpc.authentication import Caller
-from rpc.formatters.links import task_link, task_links_in_list_form
 from rpc.registry import procedure
 from tasks import task_links
 from tasks.models import TaskLink
+from tasks.shapes.links import task_link, task_links_in_list_form
 
 
 @procedure("getTaskLinkById")

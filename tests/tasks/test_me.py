@@ -8,7 +8,7 @@ import time
 import pytest
 
 from projects.models import ProjectUserRole
-from rpc.formatters.subtasks import subtask
+from tasks.shapes.subtasks import subtask
 from tests.factories import (
     GroupMemberFactory,
     GroupRoleFactory,

@@ -10,7 +10,6 @@ import random
 
 import pytest
 
-from rpc.formatters.subtasks import subtasks_in_list_form
 from rpc.protocol import dumps
 from tasks.models import (
     Comment,
@@ -24,6 +23,7 @@ from tasks.models import (
     TaskTag,
 )
 from tasks.search import matching_tasks
+from tasks.shapes.subtasks import subtasks_in_list_form
 from tests.factories import CategoryFactory, ColumnFactory, SwimlaneFactory, UserFactory
 from tests.tasks import previous_rendering as previous
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from accounts.models import User
-from rpc.formatters import number
 from tasks.models import Subtask, SubtaskTimer
+from tasks.shapes import number
 
 STATUS_NAMES = {Subtask.TODO: "Todo", Subtask.IN_PROGRESS: "In progress", Subtask.DONE: "Done"}
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from accounts.models import User
-from rpc.formatters import flag, number
 from tasks.models import Link, TaskLink
+from tasks.shapes import flag, number
 
 
 def link(item: Link) -> dict:
