@@ -136,12 +136,9 @@ def _describe(failure: Exception) -> str:
     return f"{type(failure).__name__}: {failure}"[:500]
 
 
-def record(delivery: WebhookDelivery, outcome: Outcome | None, state: str) -> None:
+def record(delivery: WebhookDelivery, outcome: Outcome, state: str) -> None:
     """Log the attempt, set the delivery's state, and keep the webhook's log to its last
     WEBHOOK_LOG_SIZE attempts (prune on write). In the caller's transaction."""
-    if outcome is None:
-        WebhookDelivery.objects.filter(pk=delivery.pk).update(state=WebhookDelivery.CANCELLED)
-        return
     outcome.attempt.save()
     WebhookDelivery.objects.filter(pk=delivery.pk).update(state=state)
     delivery.state = state
@@ -173,6 +170,9 @@ def send_test_event(webhook: ProjectWebhook | None, author: str | None) -> Webho
     body = webhook_body("webhook.test", {"project_id": project_id}, author)
     delivery = new_delivery(webhook, "webhook.test", body)
     outcome = attempt_delivery(delivery, 1)
+    if outcome is None:
+        delivery.delete()
+        return None
     with transaction.atomic():
-        record(delivery, outcome, outcome.state if outcome else WebhookDelivery.CANCELLED)
-    return outcome.attempt if outcome else None
+        record(delivery, outcome, outcome.state)
+    return outcome.attempt

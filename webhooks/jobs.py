@@ -14,7 +14,7 @@ from webhooks.models import WebhookDelivery
 def deliver_webhook(delivery_pk: int, attempt: int = 1) -> None:
     """Attempt the delivery; after a failure, queue the next attempt (with back-off) in
     the transaction that logs this one, or give up after the last. A delivery that is no
-    longer pending (delivered, refused, cancelled, pruned) is not sent again."""
+    longer pending (delivered, refused, dropped) is not sent again."""
     delivery = (
         WebhookDelivery.objects.select_related("webhook")
         .filter(pk=delivery_pk, state=WebhookDelivery.PENDING)
@@ -23,8 +23,11 @@ def deliver_webhook(delivery_pk: int, attempt: int = 1) -> None:
     if delivery is None:
         return
     outcome = attempt_delivery(delivery, attempt)
+    if outcome is None:  # its webhook no longer takes it: nothing sent, nothing to log
+        delivery.delete()
+        return
     with transaction.atomic():
-        state = outcome.state if outcome else WebhookDelivery.CANCELLED
+        state = outcome.state
         if state == WebhookDelivery.FAILED and queue_retry(deliver_webhook, attempt, delivery_pk):
             state = WebhookDelivery.PENDING
         record(delivery, outcome, state)

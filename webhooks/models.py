@@ -38,8 +38,7 @@ class WebhookDelivery(models.Model):
     DELIVERED = "delivered"
     FAILED = "failed"
     REFUSED = "refused"
-    CANCELLED = "cancelled"
-    STATES = [(state, state) for state in (PENDING, DELIVERED, FAILED, REFUSED, CANCELLED)]
+    STATES = [(state, state) for state in (PENDING, DELIVERED, FAILED, REFUSED)]
 
     webhook = models.ForeignKey(
         ProjectWebhook, null=True, blank=True, on_delete=models.CASCADE, related_name="+"
