@@ -41,6 +41,7 @@ def send_test(request, webhook: ProjectWebhook | None) -> None:
 
 
 class ProjectWebhookForm(forms.ModelForm):
+    url = forms.URLField(label="URL", max_length=2000, assume_scheme="https")
     events = forms.MultipleChoiceField(
         choices=[(name, name) for name in project_webhooks.EVENT_NAMES],
         widget=forms.CheckboxSelectMultiple,
