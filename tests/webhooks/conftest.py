@@ -11,6 +11,7 @@ import pytest
 from django.core.management import call_command
 
 from accounts.config import set_config
+from tests.test_admin import admin_client  # noqa: F401 (the admin's client, app-admin "boss")
 
 
 @dataclass

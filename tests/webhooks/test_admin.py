@@ -19,14 +19,6 @@ from webhooks.project_webhooks import create_project_webhook
 pytestmark = pytest.mark.usefixtures("private_networks_allowed")
 
 
-@pytest.fixture
-def admin_client(seeded):
-    UserFactory(username="boss", role="app-admin")
-    client = Client(HTTP_HOST="localhost")
-    assert client.login(username="boss", password=PASSWORD)
-    return client
-
-
 def messages_of(response) -> list[str]:
     return [str(message) for message in response.context["messages"]]
 
