@@ -14,6 +14,7 @@ import pytest
 from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 
+from accounts.config import get_config, set_config, settings_read_once
 from tasks.events import task_details
 from tests.factories import ProjectFactory
 from tests.webhooks.conftest import run_worker
@@ -81,8 +82,6 @@ def test_the_request_is_byte_for_byte_kanboards_for_the_same_event(global_webhoo
     token_free = "&".join(part for part in query.split("&") if not part.startswith("token="))
     token = query.rsplit("token=", 1)[1]
     url = global_webhook.url + (f"?{token_free}" if token_free else "")
-    from accounts.config import set_config
-
     set_config("webhook_url", url)
     set_config("webhook_token", token)
     sent = json.loads(recorded["body"])
@@ -150,8 +149,6 @@ def test_the_environment_secret_wins_over_the_setting(global_webhook, settings):
 
 
 def test_a_missing_global_secret_is_generated_once_and_kept(global_webhook):
-    from accounts.config import get_config, set_config
-
     set_config("webhook_secret", "")
 
     deliver()
@@ -298,8 +295,6 @@ def test_project_webhooks_take_their_events_only(seeded, receiver):
 
 
 def test_has_webhooks_tells_whether_an_event_would_be_delivered(seeded, receiver):
-    from accounts.config import set_config
-
     project, other = ProjectFactory(), ProjectFactory()
     assert not has_webhooks(project.pk)
 
@@ -309,6 +304,20 @@ def test_has_webhooks_tells_whether_an_event_would_be_delivered(seeded, receiver
     update_project_webhook(webhook.pk, webhook.url, [], active=False)
     set_config("webhook_url", receiver.url)
     assert (has_webhooks(project.pk), has_webhooks(other.pk)) == (True, True)
+
+
+def test_has_webhooks_reads_the_cached_settings_and_one_row_at_most(
+    seeded, receiver, django_assert_num_queries
+):
+    project = ProjectFactory()
+    with settings_read_once():
+        get_config("application_url")  # the request has read its settings already
+
+        with django_assert_num_queries(1):
+            assert has_webhooks(project.pk) is False
+        set_config("webhook_url", receiver.url)
+        with django_assert_num_queries(0):
+            assert has_webhooks(project.pk) is True
 
 
 def test_a_webhook_disabled_after_queueing_sends_nothing(seeded, receiver):
