@@ -35,7 +35,6 @@ from webhooks.payload import webhook_body
 
 logger = logging.getLogger(__name__)
 
-# Kanboard's HTTP client (cURL) sends these, in this order, before the body.
 USER_AGENT = "Kanboard"
 
 
@@ -61,6 +60,7 @@ def signature(secret: str, body: bytes) -> str:
 
 
 def request_headers(delivery: WebhookDelivery, body: bytes, secret: str) -> list[tuple[str, str]]:
+    """After Host: the headers of Kanboard's HTTP client (cURL), in its order, then ours."""
     return [
         ("User-Agent", USER_AGENT),
         ("Accept", "*/*"),
@@ -110,7 +110,7 @@ def attempt_delivery(delivery: WebhookDelivery, number: int) -> Outcome | None:
         error=error,
         duration_ms=round((time.monotonic() - started) * 1000),
     )
-    log = logger.warning if state == WebhookDelivery.REFUSED else logger.info
+    log = logger.info if state == WebhookDelivery.DELIVERED else logger.warning
     log("webhook delivery %s attempt %d: %s", delivery.delivery_id, number, attempt.outcome)
     return Outcome(state, attempt)
 

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.db import transaction
 from django_tasks import task
 
 from notifications.retries import queue_retry
 from webhooks.delivery import attempt_delivery, record
 from webhooks.models import WebhookDelivery
+
+logger = logging.getLogger(__name__)
 
 
 @task()
@@ -30,4 +34,8 @@ def deliver_webhook(delivery_pk: int, attempt: int = 1) -> None:
         state = outcome.state
         if state == WebhookDelivery.FAILED and queue_retry(deliver_webhook, attempt, delivery_pk):
             state = WebhookDelivery.PENDING
+        elif state == WebhookDelivery.FAILED:
+            logger.error(
+                "webhook delivery %s given up after %d attempts", delivery.delivery_id, attempt
+            )
         record(delivery, outcome, state)

@@ -12,9 +12,29 @@ from tasks import events
 from webhooks.global_webhook import validate_webhook_url
 from webhooks.models import ProjectWebhook
 
-# Every event name a webhook can take (those of tasks.events).
-EVENT_NAMES = tuple(
-    value for name, value in vars(events).items() if name.isupper() and isinstance(value, str)
+# The events a webhook can take: those Kanboard notifies (its NotificationSubscriber).
+EVENT_NAMES = (
+    events.TASK_CREATE,
+    events.TASK_UPDATE,
+    events.TASK_CLOSE,
+    events.TASK_OPEN,
+    events.TASK_MOVE_COLUMN,
+    events.TASK_MOVE_POSITION,
+    events.TASK_MOVE_SWIMLANE,
+    events.TASK_MOVE_PROJECT,
+    events.TASK_ASSIGNEE_CHANGE,
+    events.TASK_USER_MENTION,
+    events.SUBTASK_CREATE,
+    events.SUBTASK_UPDATE,
+    events.SUBTASK_DELETE,
+    events.COMMENT_CREATE,
+    events.COMMENT_UPDATE,
+    events.COMMENT_DELETE,
+    events.COMMENT_USER_MENTION,
+    events.TASK_FILE_CREATE,
+    events.TASK_FILE_DESTROY,
+    events.TASK_LINK_CREATE_UPDATE,
+    events.TASK_LINK_DELETE,
 )
 
 
