@@ -19,7 +19,7 @@ from tasks.events import task_details
 from tests.factories import ProjectFactory
 from tests.webhooks.conftest import run_worker
 from webhooks.dispatch import has_webhooks, queue_webhook_deliveries
-from webhooks.models import WebhookAttempt, WebhookDelivery
+from webhooks.models import ProjectWebhook, WebhookAttempt, WebhookDelivery
 from webhooks.project_webhooks import create_project_webhook, update_project_webhook
 
 KANBOARD_REQUESTS = json.loads(
@@ -363,3 +363,14 @@ def test_each_log_keeps_its_last_attempts(global_webhook, settings, receiver):
         kept = WebhookAttempt.objects.filter(webhook=hook).order_by("id")
         assert [json.loads(a.delivery.body)["event_data"]["task_id"] for a in kept] == [2, 3, 4]
     assert WebhookDelivery.objects.count() == 6
+
+
+def test_removing_a_project_removes_its_webhooks_and_their_log(global_webhook, rpc):
+    project_id = rpc.call("createProject", {"name": "Short-lived"})
+    webhook = create_project_webhook(project_id, global_webhook.url, [])
+    deliver(project_id=project_id)
+
+    assert rpc.call("removeProject", {"project_id": project_id}) is True
+
+    assert not ProjectWebhook.objects.filter(pk=webhook.pk).exists()
+    assert list(WebhookAttempt.objects.values_list("webhook", flat=True)) == [None]
