@@ -170,7 +170,7 @@ NOTIFICATION_RETRY_DELAYS = tuple(
 WEBHOOK_URL = env_str("WEBHOOK_URL")
 WEBHOOK_TOKEN = env_str("WEBHOOK_TOKEN")
 # The HMAC-SHA256 key of the global webhook's X-Kanboard-Signature; without it, the
-# webhook_secret setting (generated at the first delivery).
+# webhook_secret setting (generated when first needed).
 WEBHOOK_SECRET = env_str("WEBHOOK_SECRET")
 # Kanboard's constant: private, loopback, link-local... targets only when true.
 WEBHOOK_ALLOW_PRIVATE_NETWORKS = env_bool("WEBHOOK_ALLOW_PRIVATE_NETWORKS", False)

@@ -62,7 +62,7 @@ class ProjectWebhookAdmin(DomainSaveMixin, admin.ModelAdmin):
     list_select_related = ("project",)
     search_fields = ("url", "project__name")
     raw_id_fields = ("project",)
-    actions = ["disable"]
+    actions = ["disable", "renew_secret"]
     change_form_template = "admin/webhooks/projectwebhook/change_form.html"
 
     def get_readonly_fields(self, request, obj=None):
@@ -94,6 +94,12 @@ class ProjectWebhookAdmin(DomainSaveMixin, admin.ModelAdmin):
             list(queryset.values_list("pk", flat=True))
         )
         self.message_user(request, f"{count} webhook(s) disabled.", messages.SUCCESS)
+
+    @admin.action(description="Renew the secret of the selected webhooks")
+    def renew_secret(self, request, queryset):
+        for webhook_id in queryset.values_list("pk", flat=True):
+            project_webhooks.renew_project_webhook_secret(webhook_id)
+        self.message_user(request, "New secrets made: give each to its receiver.", messages.SUCCESS)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         webhook = self.get_object(request, object_id)

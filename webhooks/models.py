@@ -71,6 +71,8 @@ class WebhookAttempt(models.Model):
     duration_ms = models.PositiveIntegerField()
 
     class Meta:
+        verbose_name = "delivery attempt"
+        verbose_name_plural = "delivery log"
         ordering = ("-id",)
         indexes = [models.Index(fields=["webhook", "id"], name="webhook_attempt_log")]
 

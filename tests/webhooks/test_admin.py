@@ -205,3 +205,16 @@ def test_only_app_admins_reach_the_global_webhook_page(seeded):
     client.login(username="manager", password=PASSWORD)
 
     assert client.get(reverse("admin:webhooks_global_webhook")).status_code == 302
+
+
+def test_renewing_a_project_webhooks_secret_changes_it(admin_client, seeded):
+    webhook = create_project_webhook(ProjectFactory().pk, "https://ci.example.com/hook", [])
+
+    admin_client.post(
+        reverse("admin:webhooks_projectwebhook_changelist"),
+        {"action": "renew_secret", "_selected_action": [webhook.pk]},
+    )
+
+    renewed = ProjectWebhook.objects.get().secret
+    assert len(renewed) == 60
+    assert renewed != webhook.secret
