@@ -9,33 +9,13 @@ from django.db import transaction
 from accounts.config import new_token
 from projects.models import Project
 from tasks import events
+from tasks.activity import RECORDED_EVENTS
 from webhooks.global_webhook import validate_webhook_url
 from webhooks.models import ProjectWebhook
 
-# The events a webhook can take: those Kanboard notifies (its NotificationSubscriber).
-EVENT_NAMES = (
-    events.TASK_CREATE,
-    events.TASK_UPDATE,
-    events.TASK_CLOSE,
-    events.TASK_OPEN,
-    events.TASK_MOVE_COLUMN,
-    events.TASK_MOVE_POSITION,
-    events.TASK_MOVE_SWIMLANE,
-    events.TASK_MOVE_PROJECT,
-    events.TASK_ASSIGNEE_CHANGE,
-    events.TASK_USER_MENTION,
-    events.SUBTASK_CREATE,
-    events.SUBTASK_UPDATE,
-    events.SUBTASK_DELETE,
-    events.COMMENT_CREATE,
-    events.COMMENT_UPDATE,
-    events.COMMENT_DELETE,
-    events.COMMENT_USER_MENTION,
-    events.TASK_FILE_CREATE,
-    events.TASK_FILE_DESTROY,
-    events.TASK_LINK_CREATE_UPDATE,
-    events.TASK_LINK_DELETE,
-)
+# The events a webhook can take: those Kanboard notifies (its NotificationSubscriber), the
+# activity stream's and the mentions.
+EVENT_NAMES = (*RECORDED_EVENTS, events.TASK_USER_MENTION, events.COMMENT_USER_MENTION)
 
 
 def _checked(url: str, event_names: list[str]) -> tuple[str, list[str]]:
