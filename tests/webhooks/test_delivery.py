@@ -15,10 +15,12 @@ from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 
 from accounts.config import get_config, set_config, settings_read_once
+from kanboard_site import outbound_http
 from tasks.events import task_details
 from tests.factories import ProjectFactory
 from tests.webhooks.conftest import run_worker
 from webhooks.dispatch import has_webhooks, queue_webhook_deliveries
+from webhooks.jobs import deliver_webhook
 from webhooks.models import ProjectWebhook, WebhookAttempt, WebhookDelivery
 from webhooks.project_webhooks import create_project_webhook, update_project_webhook
 
@@ -274,6 +276,63 @@ def test_a_private_or_non_http_target_is_refused_and_not_retried(
     assert warning.getMessage().endswith(": refused: not a public http(s) address")
 
 
+@pytest.fixture
+def resolver(monkeypatch):
+    """Names resolve to the addresses the test gives, one answer per lookup (the last one
+    repeats); connections are recorded and refused before they are made, so that no test
+    reaches an address other than 127.0.0.1."""
+    answers: dict[str, list[list[str]]] = {}
+    connections: list[str] = []
+
+    def getaddrinfo(host, port, *args, **kwargs):
+        found = answers[host].pop(0) if len(answers[host]) > 1 else answers[host][0]
+        return [(socket.AF_INET, socket.SOCK_STREAM, 6, "", (ip, port)) for ip in found]
+
+    def connect(address, deadline):
+        connections.append(address[1][0])
+        raise ConnectionRefusedError("refused by the test")
+
+    monkeypatch.setattr(socket, "getaddrinfo", getaddrinfo)
+    monkeypatch.setattr(outbound_http, "connect", connect)
+    return answers, connections
+
+
+def test_the_connection_goes_to_the_address_checked_not_a_second_answer(seeded, settings, resolver):
+    """DNS rebinding: a second lookup answering a private address is never made."""
+    answers, connections = resolver
+    answers["hooks.example.com"] = [["93.184.215.14"], ["127.0.0.1"]]
+    settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = False
+    settings.WEBHOOK_URL = "http://hooks.example.com/hook"
+    settings.NOTIFICATION_RETRY_DELAYS = ()
+
+    deliver()
+
+    assert connections == ["93.184.215.14"]
+    assert WebhookAttempt.objects.get().error == "ConnectionRefusedError: refused by the test"
+
+
+def test_a_name_with_any_private_address_is_refused(seeded, settings, resolver):
+    answers, connections = resolver
+    answers["hooks.example.com"] = [["93.184.215.14", "10.0.0.7"]]
+    settings.WEBHOOK_ALLOW_PRIVATE_NETWORKS = False
+    settings.WEBHOOK_URL = "http://hooks.example.com/hook"
+
+    deliver()
+
+    assert connections == []
+    assert WebhookDelivery.objects.get().state == WebhookDelivery.REFUSED
+
+
+def test_https_to_a_server_without_tls_fails_without_sending(global_webhook, settings):
+    settings.WEBHOOK_URL = global_webhook.url.replace("http://", "https://")
+    settings.NOTIFICATION_RETRY_DELAYS = ()
+
+    deliver()
+
+    assert global_webhook.received == []
+    assert WebhookAttempt.objects.get().error.startswith("SSLError")
+
+
 # Which webhooks take an event
 
 
@@ -374,3 +433,15 @@ def test_removing_a_project_removes_its_webhooks_and_their_log(global_webhook, r
 
     assert not ProjectWebhook.objects.filter(pk=webhook.pk).exists()
     assert list(WebhookAttempt.objects.values_list("webhook", flat=True)) == [None]
+
+
+def test_a_delivery_job_run_again_after_success_sends_nothing_more(global_webhook):
+    """A job the queue runs twice (its worker died before recording the job's end)."""
+    deliver()
+    delivery = WebhookDelivery.objects.get()
+
+    deliver_webhook.enqueue(delivery.pk)
+    run_worker()
+
+    assert len(global_webhook.received) == 1
+    assert delivery.attempts.count() == 1
