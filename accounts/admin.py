@@ -30,7 +30,7 @@ from accounts.roles import APP_USER, APPLICATION_ROLES
 from kanboard_site.admin_domain import DomainSaveMixin, timestamp_display
 
 SECRET_FIELDS = ("password", "twofactor_secret", "api_access_token", "token")
-SECRET_SETTINGS = ("api_token", "webhook_token")
+SECRET_SETTINGS = ("api_token", "webhook_token", "webhook_secret")
 
 
 class NoSecretLookups:

@@ -166,6 +166,20 @@ NOTIFICATION_RETRY_DELAYS = tuple(
     for seconds in env_str("NOTIFICATION_RETRY_DELAYS", "60,300,1800,7200,43200").split(",")
 )
 
+# Webhooks (README "Webhooks"). Kanboard's global webhook: its URL and token are the
+# webhook_url and webhook_token settings, which these variables override when set.
+WEBHOOK_URL = env_str("WEBHOOK_URL")
+WEBHOOK_TOKEN = env_str("WEBHOOK_TOKEN")
+# The HMAC-SHA256 key of the global webhook's X-Kanboard-Signature; without it, the
+# webhook_secret setting (generated when first needed).
+WEBHOOK_SECRET = env_str("WEBHOOK_SECRET")
+# Kanboard's constant: private, loopback, link-local... targets only when true.
+WEBHOOK_ALLOW_PRIVATE_NETWORKS = env_bool("WEBHOOK_ALLOW_PRIVATE_NETWORKS", False)
+# Seconds for a whole delivery attempt (resolution, connection, request and answer).
+WEBHOOK_TIMEOUT = env_int("WEBHOOK_TIMEOUT", 10)
+# Attempts kept in each webhook's delivery log.
+WEBHOOK_LOG_SIZE = env_int("WEBHOOK_LOG_SIZE", 50)
+
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     # Static files (the admin's CSS and JavaScript) served by the app itself: see STORAGES.

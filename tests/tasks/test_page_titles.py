@@ -14,6 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
+from kanboard_site import outbound_http
 from tasks import page_titles
 from tasks.models import ExternalLink
 
@@ -132,7 +133,7 @@ def no_connection(monkeypatch):
     def refuse(address, deadline):
         raise AssertionError(f"a connection to {address} was attempted")
 
-    monkeypatch.setattr(page_titles, "_connect", refuse)
+    monkeypatch.setattr(outbound_http, "connect", refuse)
 
 
 @pytest.fixture
