@@ -46,12 +46,14 @@ def decoded(notification: UnreadNotification) -> WebNotification:
         data = json.loads(notification.event_data)
     except ValueError:
         data = None
-    if not isinstance(data, dict):
+    title = FALLBACK
+    if isinstance(data, dict):
+        try:
+            title = title_without_author(notification.event_name, data)
+        except (KeyError, IndexError, TypeError, AttributeError):
+            pass
+    else:
         data = {}
-    try:
-        title = title_without_author(notification.event_name, data)
-    except (KeyError, IndexError, TypeError, AttributeError):
-        title = FALLBACK
     return WebNotification(
         id=notification.pk,
         event_name=notification.event_name,
