@@ -39,28 +39,29 @@ class WebNotification:
 
 
 def decoded(notification: UnreadNotification) -> WebNotification:
-    """The row with its data decoded and its title. Data this server's titles cannot read
-    (a row imported from Kanboard with a plugin's event, damaged JSON) gets Kanboard's
-    generic title instead of breaking the page."""
+    """The row with its data decoded and its title."""
     try:
         data = json.loads(notification.event_data)
     except ValueError:
         data = None
-    title = FALLBACK
-    if isinstance(data, dict):
-        try:
-            title = title_without_author(notification.event_name, data)
-        except (KeyError, IndexError, TypeError, AttributeError):
-            pass
-    else:
-        data = {}
+    if not isinstance(data, dict):
+        data = None
     return WebNotification(
         id=notification.pk,
         event_name=notification.event_name,
-        data=data,
-        title=title,
+        data=data or {},
+        title=FALLBACK if data is None else _title(notification.event_name, data),
         date_creation=notification.date_creation,
     )
+
+
+def _title(event_name: str, data: dict[str, Any]) -> str:
+    """Data this server's titles cannot read (a row imported from Kanboard with a plugin's
+    event, damaged JSON) gets Kanboard's generic title instead of breaking the page."""
+    try:
+        return title_without_author(event_name, data)
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return FALLBACK
 
 
 def unread_notifications(user: User) -> list[WebNotification]:
