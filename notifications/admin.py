@@ -56,6 +56,11 @@ class ProjectNotificationTypeInline(admin.TabularInline):
     extra = 0
     verbose_name = "notification type"
 
+    def has_view_permission(self, request, obj=None) -> bool:
+        """Shown, read-only; left out of a posted project form, which then needs no
+        formset data for it (as the project's files)."""
+        return request.method != "POST" and super().has_view_permission(request, obj)
+
     def has_add_permission(self, request, obj=None) -> bool:
         return False
 
