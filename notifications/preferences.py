@@ -87,6 +87,11 @@ def save_settings(
         raise ValidationError(f"Unknown notification filter: {filter}")
     project_ids = sorted(set(project_ids))
     with transaction.atomic():
+        # The user's row first: concurrent saves of one user's settings wait here for
+        # each other, instead of each deleting the old rows, then inserting the same.
+        User.objects.filter(pk=user.pk).update(
+            notifications_enabled=bool(types), notifications_filter=filter
+        )
         member_of = set(
             Project.objects.with_member(user.pk)
             .filter(pk__in=project_ids)
@@ -98,9 +103,6 @@ def save_settings(
                 f"Not a member of the project(s) {', '.join(outside)}: "
                 "notifications can only be chosen for one's own projects"
             )
-        User.objects.filter(pk=user.pk).update(
-            notifications_enabled=bool(types), notifications_filter=filter
-        )
         UserNotificationType.objects.filter(user_id=user.pk).delete()
         UserNotificationType.objects.bulk_create(
             UserNotificationType(user_id=user.pk, notification_type=kind) for kind in types

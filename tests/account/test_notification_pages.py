@@ -229,3 +229,12 @@ def test_a_project_of_someone_else_is_refused_and_nothing_changes(signed_in, ali
     assert "Select a valid choice" in response.content.decode()
     assert read_settings(alice).filter == FILTER_BOTH
     assert not User.objects.get(pk=alice.pk).notifications_enabled
+
+
+def test_an_id_beyond_any_stored_one_changes_nothing(signed_in, alice):
+    notify(alice, "task.create", task_event(1, "A", "Web"))
+
+    response = signed_in.post(dismiss(10**30), {})
+
+    assert response.status_code == 302
+    assert UnreadNotification.objects.count() == 1

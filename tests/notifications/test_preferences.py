@@ -3,8 +3,11 @@ projects), and their rows going away with their user or project."""
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.db import connection
 
 from accounts.models import User, UserNotificationType
 from notifications.models import ProjectNotificationType, UnreadNotification
@@ -30,6 +33,9 @@ from tests.factories import (
 from tests.notifications.kanboard_rows import notify, task_event
 
 pytestmark = pytest.mark.django_db
+
+WRITERS = 6
+SAVES = 5
 
 
 @pytest.fixture
@@ -180,3 +186,31 @@ def test_a_user_removed_with_their_private_project_leaves_no_rows(rpc, alice):
 
     assert not Project.objects.filter(pk=private.pk).exists()
     assert not Followed.objects.exists() and not ProjectNotificationType.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_saves_of_one_users_settings_at_the_same_moment_all_succeed(alice, projects):
+    choices = [["email"], ["web"], ["email", "web"]]
+    start = threading.Barrier(WRITERS)
+    failures = []
+
+    def save(index):
+        start.wait()
+        try:
+            for n in range(SAVES):
+                types = choices[(index + n) % len(choices)]
+                save_settings(alice, types, FILTER_NONE, [projects["Web"].pk])
+        except Exception as failure:  # any failure is the finding
+            failures.append(failure)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=save, args=(n,)) for n in range(WRITERS)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert failures == []
+    settings = read_settings(alice)
+    assert settings.types in choices and settings.project_ids == [projects["Web"].pk]
