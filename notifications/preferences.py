@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from accounts.models import User, UserNotificationType
+from kanboard_site.collation import bytewise
 from notifications.models import UserProjectNotification
 from projects.models import Project
 
@@ -69,8 +70,8 @@ def read_settings(user: User) -> NotificationSettings:
 
 def selectable_projects(user: User):
     """The projects the settings form offers: the active ones the user is a member of,
-    by name (Kanboard's form)."""
-    return Project.objects.with_member(user.pk).active().order_by("name", "id")
+    by name in byte order (Kanboard's form sorts them with PHP's asort)."""
+    return Project.objects.with_member(user.pk).active().order_by(bytewise("name"), "id")
 
 
 def save_settings(

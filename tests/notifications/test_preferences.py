@@ -22,7 +22,9 @@ from notifications.preferences import (
     selectable_projects,
 )
 from projects.models import Project
+from tests.conftest import Credentials
 from tests.factories import (
+    PASSWORD,
     GroupFactory,
     GroupMemberFactory,
     GroupRoleFactory,
@@ -146,11 +148,13 @@ def test_channels_of_a_kanboard_plugin_are_not_read_and_go_on_save(alice):
     ) == ["email"]
 
 
-def test_the_form_offers_the_users_active_projects_by_name(alice, projects):
+def test_the_form_offers_the_users_active_projects_by_name_in_byte_order(alice, projects):
     archived = ProjectFactory(name="Archive", is_active=False)
     MembershipFactory(project=archived, user=alice, role="project-member")
+    lower_case = ProjectFactory(name="docs")
+    MembershipFactory(project=lower_case, user=alice, role="project-member")
 
-    assert [p.name for p in selectable_projects(alice)] == ["Ops", "Web"]
+    assert [p.name for p in selectable_projects(alice)] == ["Ops", "Web", "docs"]
 
 
 def test_removing_a_user_removes_their_settings_and_notifications(rpc, alice, projects):
@@ -214,3 +218,11 @@ def test_saves_of_one_users_settings_at_the_same_moment_all_succeed(alice, proje
     assert failures == []
     settings = read_settings(alice)
     assert settings.types in choices and settings.project_ids == [projects["Web"].pk]
+
+
+def test_the_api_reports_the_saved_settings_in_kanboards_user_fields(rpc, alice):
+    save_settings(alice, ["web"], FILTER_ASSIGNEE, [])
+
+    me = rpc.call("getMe", as_=Credentials("alice", PASSWORD))
+
+    assert (me["notifications_enabled"], me["notifications_filter"]) == (1, FILTER_ASSIGNEE)
