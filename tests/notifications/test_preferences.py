@@ -3,11 +3,9 @@ projects), and their rows going away with their user or project."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
 from django.core.exceptions import ValidationError
-from django.db import connection
+from django.db import DatabaseError
 
 from accounts.models import User, UserNotificationType
 from notifications.models import ProjectNotificationType, UnreadNotification
@@ -33,10 +31,10 @@ from tests.factories import (
     UserFactory,
 )
 from tests.notifications.kanboard_rows import notify, task_event
+from tests.test_concurrency import run_concurrently
 
 pytestmark = pytest.mark.django_db
 
-WRITERS = 6
 SAVES = 5
 
 
@@ -195,27 +193,17 @@ def test_a_user_removed_with_their_private_project_leaves_no_rows(rpc, alice):
 @pytest.mark.django_db(transaction=True)
 def test_saves_of_one_users_settings_at_the_same_moment_all_succeed(alice, projects):
     choices = [["email"], ["web"], ["email", "web"]]
-    start = threading.Barrier(WRITERS)
-    failures = []
 
-    def save(index):
-        start.wait()
-        try:
-            for n in range(SAVES):
-                types = choices[(index + n) % len(choices)]
-                save_settings(alice, types, FILTER_NONE, [projects["Web"].pk])
-        except Exception as failure:  # any failure is the finding
-            failures.append(failure)
-        finally:
-            connection.close()
+    def save(index) -> list[DatabaseError]:
+        failures = []
+        for n in range(SAVES):
+            try:
+                save_settings(alice, choices[(index + n) % 3], FILTER_NONE, [projects["Web"].pk])
+            except DatabaseError as failure:
+                failures.append(failure)
+        return failures
 
-    threads = [threading.Thread(target=save, args=(n,)) for n in range(WRITERS)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-
-    assert failures == []
+    assert run_concurrently(save) == []
     settings = read_settings(alice)
     assert settings.types in choices and settings.project_ids == [projects["Web"].pk]
 
