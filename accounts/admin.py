@@ -120,14 +120,14 @@ class UserAdmin(NoSecretLookups, DomainSaveMixin, admin.ModelAdmin):
         (None, {"fields": ("username", "name", "email", "role", "is_active", "new_password")}),
         ("Logins", {"fields": ("nb_failed_login", "locked_until", "last_login_at",
                                "has_api_token", "twofactor_activated")}),
-        ("Preferences", {"fields": ("notifications_enabled", "timezone", "language",
-                                    "disable_login_form", "is_ldap_user"),
+        ("Preferences", {"fields": ("timezone", "language", "disable_login_form",
+                                    "is_ldap_user"),
                          "description": "Kept as Kanboard's own user settings wrote them; "
                                         "the API does not change them."}),
-        ("Notifications", {"fields": NOTIFICATION_FIELDS,
+        ("Notifications", {"fields": ("notifications_enabled", *NOTIFICATION_FIELDS),
                            "description": "The user's own settings (account area, "
-                                          "Notification settings); notifications are on "
-                                          "while a method is selected."}),
+                                          "Notification settings); notifications are "
+                                          "enabled while a method is selected."}),
     )  # fmt: skip
     add_fieldsets = ((None, {"fields": CREATION_FIELDS}),)
     form = UserChangeForm
