@@ -24,10 +24,11 @@ from accounts.models import (
     PersonalToken,
     Setting,
     User,
-    UserNotificationType,
 )
 from accounts.roles import APP_USER, APPLICATION_ROLES
 from kanboard_site.admin_domain import DomainSaveMixin, timestamp_display
+from notifications.forms import NotificationSettingsFields
+from notifications.preferences import save_settings
 
 SECRET_FIELDS = ("password", "twofactor_secret", "api_access_token", "token")
 SECRET_SETTINGS = ("api_token", "webhook_token", "webhook_secret")
@@ -58,6 +59,17 @@ class UserForm(forms.ModelForm):
         widgets = {"username": forms.TextInput(attrs={"class": "vTextField"})}
 
 
+class UserChangeForm(NotificationSettingsFields, UserForm):
+    """With the user's notification settings, as the user sets them in the account area."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.show_settings_of(self.instance)
+
+
+NOTIFICATION_FIELDS = ("notification_types", "notifications_filter", "notification_projects")
+
+
 class UserCreationForm(UserForm):
     password = forms.CharField(widget=forms.PasswordInput, strip=False)
     role = forms.ChoiceField(choices=list(APPLICATION_ROLES.items()), initial=APP_USER)
@@ -79,11 +91,6 @@ class LockedFilter(admin.SimpleListFilter):
         if self.value() == "failures":
             return queryset.filter(nb_failed_login__gt=0)
         return queryset
-
-
-class NotificationTypeInline(admin.TabularInline):
-    model = UserNotificationType
-    extra = 0
 
 
 class GroupMemberInline(admin.TabularInline):
@@ -113,18 +120,18 @@ class UserAdmin(NoSecretLookups, DomainSaveMixin, admin.ModelAdmin):
         (None, {"fields": ("username", "name", "email", "role", "is_active", "new_password")}),
         ("Logins", {"fields": ("nb_failed_login", "locked_until", "last_login_at",
                                "has_api_token", "twofactor_activated")}),
-        ("Preferences", {"fields": ("notifications_enabled", "timezone", "language",
-                                    "disable_login_form", "is_ldap_user"),
+        ("Preferences", {"fields": ("timezone", "language", "disable_login_form",
+                                    "is_ldap_user"),
                          "description": "Kept as Kanboard's own user settings wrote them; "
                                         "the API does not change them."}),
+        ("Notifications", {"fields": ("notifications_enabled", *NOTIFICATION_FIELDS),
+                           "description": "The user's own settings (account area, "
+                                          "Notification settings); notifications are "
+                                          "enabled while a method is selected."}),
     )  # fmt: skip
     add_fieldsets = ((None, {"fields": CREATION_FIELDS}),)
-    form = UserForm
+    form = UserChangeForm
     actions = ["unlock", "disable", "enable", "revoke_api_tokens"]
-    inlines = [NotificationTypeInline]
-
-    def get_inlines(self, request, obj):
-        return self.inlines if obj else []  # a new user is made by the domain function alone
 
     def get_fieldsets(self, request, obj=None):
         return self.fieldsets if obj else self.add_fieldsets
@@ -153,6 +160,8 @@ class UserAdmin(NoSecretLookups, DomainSaveMixin, admin.ModelAdmin):
             (users.enable_user if data["is_active"] else users.disable_user)(user.pk)
         if data.get("new_password"):
             users.set_password(user, data["new_password"])
+        save_settings(user, data["notification_types"], data["notifications_filter"],
+                      data["notification_projects"])  # fmt: skip
         return user.pk
 
     @admin.display(boolean=True, description="locked")

@@ -13,4 +13,16 @@ urlpatterns = [
     path("tokens/legacy/remove/", views.remove_legacy_token, name="remove_legacy_token"),
     path("password/", views.password, name="password"),
     path("two-factor/", views.two_factor, name="two_factor"),
+    path("notifications/", views.notifications, name="notifications"),
+    path(
+        "notifications/<int:notification_id>/dismiss/",
+        views.dismiss_notification,
+        name="dismiss_notification",
+    ),
+    path(
+        "notifications/dismiss-all/",
+        views.dismiss_all_notifications,
+        name="dismiss_all_notifications",
+    ),
+    path("notifications/settings/", views.notification_settings, name="notification_settings"),
 ]

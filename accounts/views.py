@@ -1,5 +1,6 @@
-"""The account area at /account/: sign in and out, personal access tokens, password and
-two-factor authentication, for every active user.
+"""The account area at /account/: sign in and out, personal access tokens, password,
+two-factor authentication, web notifications and notification settings, for every active
+user.
 
 Views parse forms and call the domain (``signin``, ``tokens``, ``twofactor``, ``users``);
 secrets (a new token, recovery codes) are shown once and never cached by the browser.
@@ -35,6 +36,8 @@ from accounts.forms import (
     TokenForm,
 )
 from accounts.lookups import user_with_id
+from notifications import web
+from notifications.forms import NotificationSettingsForm
 
 SESSION_BACKEND = "accounts.backends.KanboardPasswordBackend"
 PENDING_SIGN_IN = "account_pending_sign_in"
@@ -264,3 +267,43 @@ def _two_factor_active(request: HttpRequest, user) -> HttpResponse:
             return redirect("accounts:home")
     context = {"form": form, "unused_codes": twofactor.unused_recovery_codes(user)}
     return render(request, "accounts/two_factor_active.html", context)
+
+
+@never_cache
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    context = {"notifications": web.unread_notifications(request.user)}
+    return render(request, "accounts/notifications.html", context)
+
+
+@require_POST
+@login_required
+def dismiss_notification(request: HttpRequest, notification_id: int) -> HttpResponse:
+    # Someone else's id, or one already read, changes nothing: the list shows what is left.
+    web.mark_read(request.user, notification_id)
+    return redirect("accounts:notifications")
+
+
+@require_POST
+@login_required
+def dismiss_all_notifications(request: HttpRequest) -> HttpResponse:
+    web.mark_all_read(request.user)  # the page then says there is none, as Kanboard's
+    return redirect("accounts:notifications")
+
+
+@never_cache
+@login_required
+def notification_settings(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    form = NotificationSettingsForm(user)
+    if request.method == "POST":
+        form = NotificationSettingsForm(user, request.POST)
+        if form.is_valid():
+            try:
+                form.save_settings(user)
+            except ValidationError as refused:  # e.g. removed from a project meanwhile
+                form.add_error(None, refused)
+            else:
+                messages.success(request, "Your notification settings are saved.")
+                return redirect("accounts:notification_settings")
+    return render(request, "accounts/notification_settings.html", {"form": form})

@@ -13,6 +13,11 @@ from dataclasses import dataclass, field
 from django.db import models
 
 from accounts.models import Group, GroupMember, LastLogin, Setting, User, UserNotificationType
+from notifications.models import (
+    ProjectNotificationType,
+    UnreadNotification,
+    UserProjectNotification,
+)
 from projects.models import (
     Action,
     ActionParam,
@@ -60,6 +65,7 @@ class TableMap:
 IMPORTED = [
     TableMap(User),
     TableMap(UserNotificationType),
+    TableMap(UnreadNotification),
     TableMap(LastLogin),
     TableMap(Group),
     TableMap(GroupMember),
@@ -69,6 +75,8 @@ IMPORTED = [
     TableMap(ProjectRole, renamed={"id": "role_id"}),
     TableMap(ProjectUserRole),
     TableMap(ProjectGroupRole),
+    TableMap(UserProjectNotification),
+    TableMap(ProjectNotificationType),
     TableMap(ProjectMetadata),
     TableMap(Column),
     TableMap(Swimlane),
@@ -108,10 +116,7 @@ NOT_REPRESENTED = {
     "predefined_task_descriptions": "task templates are a web UI feature",
     "project_daily_column_stats": "daily statistics are a web UI feature",
     "project_daily_stats": "daily statistics are a web UI feature",
-    "project_has_notification_types": "notifications are not sent by this server",
     "remember_me": "web sessions do not carry over",
     "sessions": "web sessions do not carry over",
     "user_has_metadata": "user metadata is not exposed by the API",
-    "user_has_notifications": "notifications are not sent by this server",
-    "user_has_unread_notifications": "notifications are not sent by this server",
 }

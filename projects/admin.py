@@ -15,6 +15,7 @@ from django.db.models import Count, OuterRef, Q, Subquery
 
 from accounts.models import User
 from kanboard_site.admin_domain import DomainSaveMixin
+from notifications.admin import ProjectNotificationTypeInline
 from projects import categories, columns, lifecycle, members, swimlanes
 from projects.files import remove_project_file
 from projects.metadata import Metadata, project_metadata
@@ -182,7 +183,8 @@ class ProjectAdmin(DomainSaveMixin, admin.ModelAdmin):
                                    "afterwards."}),
     )  # fmt: skip
     actions = ["enable", "disable"]
-    inlines = [ColumnInline, SwimlaneInline, UserRoleInline, GroupRoleInline, ProjectFileInline]
+    inlines = [ColumnInline, SwimlaneInline, UserRoleInline, GroupRoleInline, ProjectFileInline,
+               ProjectNotificationTypeInline]  # fmt: skip
 
     def get_readonly_fields(self, request, obj=None):
         return ("is_private",)

@@ -97,7 +97,7 @@ def user_fields(user: User, **changes) -> dict:
     fields = {
         "username": user.username, "name": user.name or "", "email": user.email or "",
         "role": user.role, "is_active": "on" if user.is_active else "", "new_password": "",
-        "notification_types-TOTAL_FORMS": 0, "notification_types-INITIAL_FORMS": 0,
+        "notifications_filter": user.notifications_filter,
     }  # fmt: skip
     return {key: value for key, value in {**fields, **changes}.items() if value != ""}
 

@@ -202,7 +202,6 @@ def test_what_this_server_cannot_hold_is_reported_by_name_and_count(kanboard_db,
 
     assert "Not kept: project_role_has_restrictions, 1 rows" in out
     assert "Not kept: column_has_restrictions, 1 rows" in out
-    assert "Not kept: user_has_notifications, 1 rows" in out
     assert "Not kept: project_has_users.is_owner, 1 rows" in out
 
 
