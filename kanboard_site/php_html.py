@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from accounts.config import get_config
 
 _ENTITY = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)")
+_PARSEDOWN_BARE_AMPERSAND = re.compile(r"&(?!#?\w+;)")
 
 
 def escape(value) -> str:
@@ -64,9 +66,56 @@ def format_datetime(timestamp, php_format: str) -> str:
 
 
 def markdown(text) -> str:
-    """Paragraphs and line breaks of Kanboard's Markdown, with HTML escaped."""
-    paragraphs = [part for part in re.split(r"\n\s*\n", str(text or "").strip()) if part]
+    """Kanboard's Markdown (Parsedown 1.7 in safe mode, HTML escaped, line breaks kept) for
+    plain paragraphs: blank lines split them, a line break is ``<br />``, and the characters
+    Parsedown escapes (``&`` outside an entity, ``<``, ``>``, ``"``, not ``'``) are escaped.
+    Markdown syntax (emphasis, lists, links...) is left as text."""
+    lines = re.sub(r"\r\n?", "\n", str(text or "")).strip("\n").split("\n")
+    paragraphs: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip(" ") == "":
+            paragraphs.append([])
+        else:
+            paragraphs[-1].append(line.lstrip(" "))
     return "\n".join(
-        "<p>" + "<br />\n".join(escape(line) for line in part.split("\n")) + "</p>"
+        "<p>" + re.sub(r" *\n", "<br />\n", _parsedown_text("\n".join(part))) + "</p>"
         for part in paragraphs
+        if part
     )
+
+
+def _parsedown_text(text: str) -> str:
+    text = _PARSEDOWN_BARE_AMPERSAND.sub("&amp;", text)
+    return text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def sprintf(php_format: str, *args) -> str:
+    """PHP's sprintf for the conversions of Kanboard's messages: %s, %d and %%."""
+    values = iter(args)
+
+    def convert(match: re.Match) -> str:
+        if match.group(0) == "%%":
+            return "%"
+        value = next(values, None)
+        return str(_php_int(value)) if match.group(0) == "%d" else php_text(value)
+
+    return re.sub(r"%[sd%]", convert, php_format)
+
+
+def _php_int(value) -> int:
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        return 0
+
+
+def translate(php_format: str, *args) -> str:
+    """Kanboard's t(): the message and its arguments HTML-escaped, then sprintf."""
+    return sprintf(escape(php_format), *(escape(php_text(arg)) for arg in args))
+
+
+def number(value) -> str:
+    """Kanboard's n(): number_format with two decimals, "." and "," (halves away from
+    zero, as PHP rounds)."""
+    rounded = Decimal(php_text(value) or "0").quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{rounded:,.2f}"

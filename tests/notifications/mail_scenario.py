@@ -46,7 +46,9 @@ def set_up(call: Call, ids: dict[str, int]) -> None:
         for username in USERS:
             role = "project-manager" if username == "alice" else "project-member"
             call("addProjectUser", [ids[project], ids[username], role], None)
-    ids["category"] = call("createCategory", {"project_id": ids["project"], "name": "Ops & <Dev>"}, None)
+    ids["category"] = call(
+        "createCategory", {"project_id": ids["project"], "name": "Ops & <Dev>"}, None
+    )
     ids["swimlane"] = call("addSwimlane", [ids["project"], "Night <shift>"], None)
     columns = call("getColumns", [ids["project"]], None)
     ids["backlog"], ids["ready"] = columns[0]["id"], columns[1]["id"]
@@ -144,7 +146,7 @@ def comment(call: Call, ids: dict[str, int]) -> None:
 
 
 def update_comment(call: Call, ids: dict[str, int]) -> None:
-    call("updateComment", {"id": ids["comment"], "content": "Edited \"text\""}, "alice")
+    call("updateComment", {"id": ids["comment"], "content": 'Edited "text"'}, "alice")
 
 
 def remove_comment(call: Call, ids: dict[str, int]) -> None:

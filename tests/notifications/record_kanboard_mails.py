@@ -5,7 +5,8 @@ this server's.
 Run from the project root, with the Kanboard kit of ``../shared/kanboard-ref`` (or
 ``$KANBOARD_REF``) and its work dir in ``$KANBOARD_REF_HOME``::
 
-    KANBOARD_REF_HOME=/tmp/kanboard-ref .venv/bin/python -m tests.notifications.record_kanboard_mails 8092
+    KANBOARD_REF_HOME=/tmp/kanboard-ref \
+        .venv/bin/python -m tests.notifications.record_kanboard_mails 8092
 
 It points Kanboard's SMTP transport at an aiosmtpd server of its own (a block of its own in
 Kanboard's config.php; no queue worker is configured, so Kanboard sends during the
@@ -76,7 +77,10 @@ def free_port() -> int:
 def point_mail_at(smtp_port: int) -> None:
     config = HOME / "kanboard" / "config.php"
     text = re.sub(
-        rf"\n{re.escape(CONFIG_BEGIN)}.*{re.escape(CONFIG_END)}\n", "\n", config.read_text(), flags=re.S
+        rf"\n{re.escape(CONFIG_BEGIN)}.*{re.escape(CONFIG_END)}\n",
+        "\n",
+        config.read_text(),
+        flags=re.S,
     )
     block = (
         f"{CONFIG_BEGIN}\n"
@@ -178,7 +182,9 @@ def main(port: int) -> None:
         kanboard.stop()
         controller.stop()
     FIXTURE.parent.mkdir(exist_ok=True)
-    FIXTURE.write_text(json.dumps({"ids": ids, "steps": steps}, indent=1, ensure_ascii=False) + "\n")
+    FIXTURE.write_text(
+        json.dumps({"ids": ids, "steps": steps}, indent=1, ensure_ascii=False) + "\n"
+    )
     print(f"{sum(len(step['mails']) for step in steps)} mails recorded in {FIXTURE}")
 
 
