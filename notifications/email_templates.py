@@ -17,13 +17,11 @@ from urllib.parse import urlencode
 from django.template import Context, Engine, Library
 from django.template.loaders.filesystem import Loader
 
-from accounts.config import get_config
+from accounts.config import DEFAULT_APPLICATION_URL, get_config
 from kanboard_site import php_html
 from tasks.colors import COLORS
 
 TEMPLATES = Path(__file__).parent / "mail_templates"
-# Kanboard's absolute links when no application URL is configured (its UrlHelper::base).
-DEFAULT_BASE_URL = "http://localhost/"
 RECURRENCE_FIELDS = {
     "recurrence_status",
     "recurrence_trigger",
@@ -59,7 +57,7 @@ def render_notification(event_name: str, event_data: dict) -> str:
     context = {
         **event_data,
         "application_url": application_url,
-        "base_url": application_url or DEFAULT_BASE_URL,
+        "base_url": application_url or DEFAULT_APPLICATION_URL,
         "date_format": php_html.datetime_format(),
     }
     template = _engine.get_template(f"notification/{event_name.replace('.', '_')}.html")

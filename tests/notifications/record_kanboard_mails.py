@@ -19,20 +19,15 @@ the API and keeps the mails each step made. The overdue notifications come from 
 from __future__ import annotations
 
 import base64
-import email
 import json
 import os
 import re
-import socket
 import sqlite3
 import subprocess
 import sys
 import time
 import urllib.request
-from email import policy
 from pathlib import Path
-
-from aiosmtpd.controller import Controller
 
 from tests.notifications.mail_scenario import (
     APPLICATION_URL,
@@ -42,36 +37,12 @@ from tests.notifications.mail_scenario import (
     STEPS_WITHOUT_URL,
     set_up,
 )
+from tests.notifications.smtp_inbox import Inbox, start_smtp_server
 
 FIXTURE = Path(__file__).parent / "data" / "kanboard_mails.json"
 KIT = Path(os.environ.get("KANBOARD_REF", "../shared/kanboard-ref"))
 HOME = Path(os.environ["KANBOARD_REF_HOME"])
 CONFIG_BEGIN, CONFIG_END = "// notification mails: begin", "// notification mails: end"
-# The headers of a mail that Kanboard sets itself (Date, Message-ID... are the library's).
-HEADERS = ("Subject", "From", "To", "Reply-To", "Auto-Submitted", "Content-Type")
-
-
-class Inbox:
-    def __init__(self) -> None:
-        self.received: list[dict] = []
-
-    async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.content, policy=policy.default)
-        self.received.append(
-            {
-                "envelope_from": envelope.mail_from,
-                "envelope_to": list(envelope.rcpt_tos),
-                "headers": {name: message[name] for name in HEADERS if message[name]},
-                "body": message.get_content().replace("\r\n", "\n"),
-            }
-        )
-        return "250 Message accepted for delivery"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def point_mail_at(smtp_port: int) -> None:
@@ -148,8 +119,7 @@ def play(kanboard: Kanboard, inbox: Inbox, steps, ids: dict) -> list[dict]:
 
 def main(port: int) -> None:
     inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
+    controller = start_smtp_server(inbox)
     point_mail_at(controller.port)
     kanboard = Kanboard(port)
     kanboard.start()
