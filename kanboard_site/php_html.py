@@ -67,10 +67,12 @@ def format_datetime(timestamp, php_format: str) -> str:
 
 def markdown(text) -> str:
     """Kanboard's Markdown (Parsedown 1.7 in safe mode, HTML escaped, line breaks kept) for
-    plain paragraphs: blank lines split them, a line break is ``<br />``, and the characters
-    Parsedown escapes (``&`` outside an entity, ``<``, ``>``, ``"``, not ``'``) are escaped.
-    Markdown syntax (emphasis, lists, links...) is left as text."""
-    lines = re.sub(r"\r\n?", "\n", str(text or "")).strip("\n").split("\n")
+    plain paragraphs: blank lines split them, a line break is ``<br />``, the indentation of
+    a line goes (tabs as 4 columns), and the characters Parsedown escapes (``&`` outside an
+    entity, ``<``, ``>``, ``"``; not ``'``) are escaped. Markdown syntax (emphasis, lists,
+    links, code...) is left as text: a known difference from Kanboard."""
+    text = re.sub(r"\r\n?", "\n", str(text or "")).strip("\n")
+    lines = [line.expandtabs(4) for line in text.split("\n")]
     paragraphs: list[list[str]] = [[]]
     for line in lines:
         if line.strip(" ") == "":

@@ -186,6 +186,40 @@ def remove_subtask(call: Call, ids: dict[str, int]) -> None:
     call("removeSubtask", {"subtask_id": ids["subtask"]}, "alice")
 
 
+def create_plain_subtask(call: Call, ids: dict[str, int]) -> None:
+    """No assignee, no times."""
+    call("createSubtask", {"task_id": ids["task"], "title": "Plain"}, "alice")
+
+
+def create_large_subtask(call: Call, ids: dict[str, int]) -> None:
+    args = {
+        "task_id": ids["task"],
+        "title": "Big",
+        "user_id": ids["alice"],
+        "time_estimated": 1234.5,
+    }
+    call("createSubtask", args, "alice")
+
+
+def comment_as_application(call: Call, ids: dict[str, int]) -> None:
+    """A comment of nobody: "New comment", without an author."""
+    call("createComment", {"task_id": ids["task"], "user_id": 0, "content": "From the app"}, None)
+
+
+def update_recurrence_and_category(call: Call, ids: dict[str, int]) -> None:
+    call(
+        "updateTask",
+        {
+            "id": ids["task"],
+            "category_id": ids["category"],
+            "recurrence_status": 1,
+            "recurrence_trigger": 2,
+            "color_id": "deep_orange",
+        },
+        "alice",
+    )
+
+
 def attach_file(call: Call, ids: dict[str, int]) -> None:
     content = base64.b64encode(b"plain notes").decode()
     ids["file"] = call(
@@ -271,6 +305,10 @@ STEPS_WITH_URL = [
     ("update a subtask", update_subtask),
     ("update a subtask without assignee", update_subtask_unassigned),
     ("remove a subtask", remove_subtask),
+    ("create a subtask without assignee or times", create_plain_subtask),
+    ("create a subtask with a large estimate", create_large_subtask),
+    ("comment as the application", comment_as_application),
+    ("set the recurrence and a category", update_recurrence_and_category),
     ("attach a file", attach_file),
     ("remove a file", remove_file),
     ("link two tasks", link_tasks),
