@@ -2,18 +2,19 @@
 ``mail_scenario`` into ``data/kanboard_mails.json``, which ``test_emails`` compares with
 this server's.
 
-Run from the project root, with the Kanboard kit of ``../shared/kanboard-ref`` (or
-``$KANBOARD_REF``) and its work dir in ``$KANBOARD_REF_HOME``::
+Run from the project root, with the Kanboard kit beside the clone in
+``../shared/kanboard-ref`` (or ``$KANBOARD_REF_DIR``) and its work dir in
+``$KANBOARD_REF_HOME`` (the kit's default: the temporary directory's ``kanboard-ref``)::
 
-    KANBOARD_REF_HOME=/tmp/kanboard-ref \
-        .venv/bin/python -m tests.notifications.record_kanboard_mails 8092
+    .venv/bin/python -m tests.notifications.record_kanboard_mails [PORT]
 
-It points Kanboard's SMTP transport at an aiosmtpd server of its own (a block of its own in
-Kanboard's config.php; no queue worker is configured, so Kanboard sends during the
-request), starts Kanboard on a fresh database, makes the scenario's users notified by
-e-mail (through the database: the API has no procedure for it), plays every step through
-the API and keeps the mails each step made. The overdue notifications come from Kanboard's
-``notification:overdue-tasks`` command. Kanboard is stopped at the end.
+It points Kanboard's SMTP transport at an aiosmtpd server of its own (a block added to
+Kanboard's config.php for the run, then taken out; no queue worker is configured, so
+Kanboard sends during the request), starts Kanboard on a fresh database, makes the
+scenario's users notified by e-mail (through the database: the API has no procedure for
+it), plays every step through the API and keeps the mails each step made. The overdue
+notifications come from Kanboard's ``notification:overdue-tasks`` command. Kanboard is
+stopped at the end.
 """
 
 from __future__ import annotations
@@ -21,12 +22,13 @@ from __future__ import annotations
 import base64
 import json
 import os
-import re
 import sqlite3
 import subprocess
 import sys
-import time
+import tempfile
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from tests.notifications.mail_scenario import (
@@ -40,44 +42,41 @@ from tests.notifications.mail_scenario import (
 from tests.notifications.smtp_inbox import Inbox, start_smtp_server
 
 FIXTURE = Path(__file__).parent / "data" / "kanboard_mails.json"
-KIT = Path(os.environ.get("KANBOARD_REF", "../shared/kanboard-ref"))
-HOME = Path(os.environ["KANBOARD_REF_HOME"])
-CONFIG_BEGIN, CONFIG_END = "// notification mails: begin", "// notification mails: end"
+REPO = Path(__file__).resolve().parents[2]
+KIT = Path(os.environ.get("KANBOARD_REF_DIR") or REPO.parent / "shared" / "kanboard-ref")
+HOME = Path(os.environ.get("KANBOARD_REF_HOME") or Path(tempfile.gettempdir()) / "kanboard-ref")
+APP_TOKEN = "test"  # the kit's default application token
 
 
-def point_mail_at(smtp_port: int) -> None:
+@contextmanager
+def mail_sent_to(smtp_port: int) -> Iterator[None]:
+    """Kanboard's config.php sends mail by SMTP to the port, until the block ends."""
     config = HOME / "kanboard" / "config.php"
-    text = re.sub(
-        rf"\n{re.escape(CONFIG_BEGIN)}.*{re.escape(CONFIG_END)}\n",
-        "\n",
-        config.read_text(),
-        flags=re.S,
-    )
-    block = (
-        f"{CONFIG_BEGIN}\n"
+    original = config.read_text()
+    config.write_text(
+        original.rstrip("\n") + "\n"
         "define('MAIL_TRANSPORT', 'smtp');\n"
         "define('MAIL_SMTP_HOSTNAME', '127.0.0.1');\n"
         f"define('MAIL_SMTP_PORT', {smtp_port});\n"
         "define('MAIL_FROM', 'notifications@kanboard.local');\n"
-        f"{CONFIG_END}\n"
     )
-    config.write_text(text.rstrip("\n") + "\n" + block)
+    try:
+        yield
+    finally:
+        config.write_text(original)
 
 
 class Kanboard:
     def __init__(self, port: int) -> None:
         self.port = port
-        self.env = {**os.environ, "KANBOARD_REF_HOME": str(HOME)}
+        self.env = {**os.environ, "KANBOARD_REF_HOME": str(HOME), "KB_API_TOKEN": APP_TOKEN}
         self.data = HOME / "run" / str(port) / "data"
 
-    def start(self) -> None:
-        subprocess.run([KIT / "start-kanboard.sh", str(self.port)], env=self.env, check=True)
-
-    def stop(self) -> None:
-        subprocess.run([KIT / "stop-kanboard.sh", str(self.port)], env=self.env, check=True)
+    def kit(self, script: str) -> None:
+        subprocess.run([KIT / script, str(self.port)], env=self.env, check=True)
 
     def call(self, method: str, params, as_user: str | None):
-        user, secret = (as_user, PASSWORD) if as_user else ("jsonrpc", "test")
+        user, secret = (as_user, PASSWORD) if as_user else ("jsonrpc", APP_TOKEN)
         body = json.dumps({"jsonrpc": "2.0", "method": method, "id": 1, "params": params})
         request = urllib.request.Request(
             f"http://127.0.0.1:{self.port}/jsonrpc.php",
@@ -103,35 +102,14 @@ class Kanboard:
             check=True,
         )
 
-
-def play(kanboard: Kanboard, inbox: Inbox, steps, ids: dict) -> list[dict]:
-    recorded = []
-    for name, step in steps:
-        inbox.received.clear()
-        if step is None:
-            kanboard.notify_overdue_tasks()
-        else:
-            step(kanboard.call, ids)
-        time.sleep(0.2)  # the SMTP session's last reply may precede the handler's append
-        recorded.append({"step": name, "mails": list(inbox.received)})
-    return recorded
-
-
-def main(port: int) -> None:
-    inbox = Inbox()
-    controller = start_smtp_server(inbox)
-    point_mail_at(controller.port)
-    kanboard = Kanboard(port)
-    kanboard.start()
-    try:
-        ids: dict = {}
-        set_up(kanboard.call, ids)
-        kanboard.sql(
+    def notify_by_email(self, ids: dict) -> None:
+        """The scenario's notified users, as Kanboard's notification settings save them."""
+        self.sql(
             *[
                 (
                     "UPDATE users SET notifications_enabled = 1, notifications_filter = ? "
-                    "WHERE username = ?",
-                    (notifications_filter, username),
+                    "WHERE id = ?",
+                    (notifications_filter, ids[username]),
                 )
                 for username, notifications_filter in NOTIFICATIONS_FILTER.items()
             ],
@@ -143,20 +121,50 @@ def main(port: int) -> None:
                 )
                 for username in NOTIFICATIONS_FILTER
             ],
-            ("UPDATE settings SET value = ? WHERE option = 'application_url'", (APPLICATION_URL,)),
         )
-        steps = play(kanboard, inbox, STEPS_WITH_URL, ids)
-        kanboard.sql(("UPDATE settings SET value = '' WHERE option = 'application_url'",))
-        steps += play(kanboard, inbox, STEPS_WITHOUT_URL, ids)
+
+    def set_application_url(self, url: str) -> None:
+        self.sql(("UPDATE settings SET value = ? WHERE option = 'application_url'", (url,)))
+
+
+def play(kanboard: Kanboard, inbox: Inbox, steps, ids: dict) -> list[dict]:
+    """The mails of each step. Kanboard sends them before it answers, and the SMTP server
+    keeps a mail before it accepts it: they are all in the inbox when the step ends."""
+    recorded = []
+    for name, step in steps:
+        inbox.received.clear()
+        if step is None:
+            kanboard.notify_overdue_tasks()
+        else:
+            step(kanboard.call, ids)
+        recorded.append({"step": name, "mails": list(inbox.received)})
+    return recorded
+
+
+def record(port: int, destination: Path) -> None:
+    inbox = Inbox()
+    controller = start_smtp_server(inbox)
+    kanboard = Kanboard(port)
+    try:
+        with mail_sent_to(controller.port):
+            kanboard.kit("start-kanboard.sh")
+            try:
+                ids: dict = {}
+                set_up(kanboard.call, ids)
+                kanboard.notify_by_email(ids)
+                kanboard.set_application_url(APPLICATION_URL)
+                steps = play(kanboard, inbox, STEPS_WITH_URL, ids)
+                kanboard.set_application_url("")
+                steps += play(kanboard, inbox, STEPS_WITHOUT_URL, ids)
+            finally:
+                kanboard.kit("stop-kanboard.sh")
     finally:
-        kanboard.stop()
         controller.stop()
-    FIXTURE.parent.mkdir(exist_ok=True)
-    FIXTURE.write_text(
+    destination.write_text(
         json.dumps({"ids": ids, "steps": steps}, indent=1, ensure_ascii=False) + "\n"
     )
-    print(f"{sum(len(step['mails']) for step in steps)} mails recorded in {FIXTURE}")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 8092)
+    record(int(sys.argv[1]) if len(sys.argv) > 1 else 8092, FIXTURE)
+    print(f"recorded in {FIXTURE}")

@@ -30,10 +30,13 @@ class Inbox:
         return "250 Message accepted for delivery"
 
 
-def start_smtp_server(inbox: Inbox) -> Controller:
+def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+        return probe.getsockname()[1]
+
+
+def start_smtp_server(inbox: Inbox) -> Controller:
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
     controller.start()
     return controller
