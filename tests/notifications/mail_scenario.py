@@ -246,7 +246,10 @@ def remove_link(call: Call, ids: dict[str, int]) -> None:
 
 
 def close_task(call: Call, ids: dict[str, int]) -> None:
+    """The task recurs when closed (see update_recurrence_and_category): its next
+    occurrence is created, and notified, too."""
     call("closeTask", [ids["task"]], "alice")
+    ids["next_occurrence"] = int(call("getTask", [ids["task"]], "alice")["recurrence_child"])
 
 
 def open_task(call: Call, ids: dict[str, int]) -> None:

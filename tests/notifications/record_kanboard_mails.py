@@ -46,6 +46,7 @@ REPO = Path(__file__).resolve().parents[2]
 KIT = Path(os.environ.get("KANBOARD_REF_DIR") or REPO.parent / "shared" / "kanboard-ref")
 HOME = Path(os.environ.get("KANBOARD_REF_HOME") or Path(tempfile.gettempdir()) / "kanboard-ref")
 APP_TOKEN = "test"  # the kit's default application token
+KIT_ENVIRONMENT = ("PATH", "HOME", "LANG", "TMPDIR")
 
 
 @contextmanager
@@ -69,7 +70,9 @@ def mail_sent_to(smtp_port: int) -> Iterator[None]:
 class Kanboard:
     def __init__(self, port: int) -> None:
         self.port = port
-        self.env = {**os.environ, "KANBOARD_REF_HOME": str(HOME), "KB_API_TOKEN": APP_TOKEN}
+        # Only what the kit needs: Kanboard reads DATABASE_URL, among others, as its own.
+        inherited = {name: os.environ[name] for name in KIT_ENVIRONMENT if name in os.environ}
+        self.env = {**inherited, "KANBOARD_REF_HOME": str(HOME), "KB_API_TOKEN": APP_TOKEN}
         self.data = HOME / "run" / str(port) / "data"
 
     def kit(self, script: str) -> None:

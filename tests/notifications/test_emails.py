@@ -62,7 +62,7 @@ NOTIFIED = (
     events.TASK_LINK_CREATE_UPDATE,
     events.TASK_LINK_DELETE,
 )
-TASK_KEYS = ("task", "second_task", "overdue_task", "second_overdue_task")
+TASK_KEYS = ("task", "second_task", "next_occurrence", "overdue_task", "second_overdue_task")
 PROJECT_KEYS = ("project", "other_project")
 
 _catching: list[list[tuple[str, dict, int]]] = []
