@@ -5,7 +5,8 @@ The templates in ``mail_templates/`` follow Kanboard's line for line, in Django'
 language with PHP's manners: a template tag that ends a line takes that line's newline
 with it, as PHP's ``?>`` does, and nothing is escaped unless the template says so (``|e``
 is Kanboard's ``$this->text->e``, ``{% t %}`` its ``t()``, which escapes the message and
-its arguments, ``{% raw_t %}`` its ``e()``, which escapes nothing).
+its arguments, ``{% raw_t %}`` its ``e()``, which escapes nothing). The templates whose
+names start with ``_`` hold lines that several of Kanboard's templates repeat.
 """
 
 from __future__ import annotations
@@ -20,17 +21,10 @@ from django.template.loaders.filesystem import Loader
 from accounts.config import DEFAULT_APPLICATION_URL, get_config
 from kanboard_site import php_html
 from tasks.colors import COLORS
+from tasks.events import TASK_COLUMNS
 
 TEMPLATES = Path(__file__).parent / "mail_templates"
-RECURRENCE_FIELDS = {
-    "recurrence_status",
-    "recurrence_trigger",
-    "recurrence_factor",
-    "recurrence_timeframe",
-    "recurrence_basedate",
-    "recurrence_parent",
-    "recurrence_child",
-}
+RECURRENCE_FIELDS = {column for column in TASK_COLUMNS if column.startswith("recurrence_")}
 
 register = Library()
 

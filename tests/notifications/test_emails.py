@@ -23,45 +23,18 @@ from accounts.config import set_config
 from accounts.models import User
 from notifications.emails import notification_email
 from tasks import events
+from tasks.activity import RECORDED_EVENTS
 from tasks.mentions import mentioned_members
 from tasks.models import Task
 from tests.conftest import Credentials
-from tests.notifications.mail_scenario import (
-    APPLICATION_URL,
-    NOTIFICATIONS_FILTER,
-    PASSWORD,
-    STEPS_WITH_URL,
-    STEPS_WITHOUT_URL,
-    set_up,
-)
+from tests.notifications import mail_scenario as scenario
 from tests.notifications.record_kanboard_mails import KIT, record
 from tests.notifications.smtp_inbox import Inbox, free_port
 
 RECORDED = json.loads((Path(__file__).parent / "data" / "kanboard_mails.json").read_text())
-# The events Kanboard notifies by e-mail.
-NOTIFIED = (
-    events.TASK_CREATE,
-    events.TASK_UPDATE,
-    events.TASK_ASSIGNEE_CHANGE,
-    events.TASK_OPEN,
-    events.TASK_CLOSE,
-    events.TASK_MOVE_COLUMN,
-    events.TASK_MOVE_POSITION,
-    events.TASK_MOVE_SWIMLANE,
-    events.TASK_MOVE_PROJECT,
-    events.TASK_USER_MENTION,
-    events.SUBTASK_CREATE,
-    events.SUBTASK_UPDATE,
-    events.SUBTASK_DELETE,
-    events.COMMENT_CREATE,
-    events.COMMENT_UPDATE,
-    events.COMMENT_DELETE,
-    events.COMMENT_USER_MENTION,
-    events.TASK_FILE_CREATE,
-    events.TASK_FILE_DESTROY,
-    events.TASK_LINK_CREATE_UPDATE,
-    events.TASK_LINK_DELETE,
-)
+# The events Kanboard notifies (its NotificationSubscriber's): those of the activity
+# stream, and the mentions.
+NOTIFIED = (*RECORDED_EVENTS, events.TASK_USER_MENTION, events.COMMENT_USER_MENTION)
 TASK_KEYS = ("task", "second_task", "next_occurrence", "overdue_task", "second_overdue_task")
 PROJECT_KEYS = ("project", "other_project")
 
@@ -144,7 +117,9 @@ def normalized(mail: dict, ids: dict) -> dict:
 
 def play(rpc, inbox: Inbox, caught: list, steps, ids: dict, bob: User) -> list[dict]:
     def call(method, params, as_user):
-        return rpc.call(method, params, as_=Credentials(as_user, PASSWORD) if as_user else None)
+        return rpc.call(
+            method, params, as_=Credentials(as_user, scenario.PASSWORD) if as_user else None
+        )
 
     played = []
     for name, step in steps:
@@ -192,16 +167,16 @@ def assert_mails_are_kanboards(rpc, inbox: Inbox, caught: list, recorded: dict) 
     def application_call(method, params, as_user):
         return rpc.call(method, params)
 
-    set_up(application_call, ids)
-    for username, notifications_filter in NOTIFICATIONS_FILTER.items():
+    scenario.set_up(application_call, ids)
+    for username, notifications_filter in scenario.NOTIFICATIONS_FILTER.items():
         User.objects.filter(username=username).update(
             notifications_enabled=True, notifications_filter=notifications_filter
         )
     bob = User.objects.get(pk=ids["bob"])
-    set_config("application_url", APPLICATION_URL)
-    ours = play(rpc, inbox, caught, STEPS_WITH_URL, ids, bob)
+    set_config("application_url", scenario.APPLICATION_URL)
+    ours = play(rpc, inbox, caught, scenario.STEPS_WITH_URL, ids, bob)
     set_config("application_url", "")
-    ours += play(rpc, inbox, caught, STEPS_WITHOUT_URL, ids, bob)
+    ours += play(rpc, inbox, caught, scenario.STEPS_WITHOUT_URL, ids, bob)
 
     kanboard = [
         {
