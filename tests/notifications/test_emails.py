@@ -79,25 +79,32 @@ def overdue_event_data(project_id: int) -> dict:
     return {"tasks": tasks, "project_name": tasks[0]["project_name"]}
 
 
-def with_mentions(name: str, data: dict, author_id: int) -> list[tuple[str, dict, int]]:
-    """The event, then Kanboard's task.user.mention to each member the new task's
-    description mentions (this server does not emit it for tasks yet; its data is
+def with_mentions(caught: list[tuple[str, dict, int]]) -> list[tuple[str, dict, int]]:
+    """The events, each task.create followed by Kanboard's task.user.mention to each member
+    the new task's description mentions, while this server does not emit it (its data is
     task.create's with the mentioned user, as in Kanboard's UserMentionJob)."""
-    caught = [(name, data, author_id)]
-    if name == events.TASK_CREATE:
-        task = data["task"]
-        for mention in mentioned_members(task["description"], task["project_id"], author_id):
-            caught.append((events.TASK_USER_MENTION, {**data, "mention": mention}, author_id))
-    return caught
+    if any(name == events.TASK_USER_MENTION for name, _, _ in caught):
+        return caught
+    completed = []
+    for name, data, author_id in caught:
+        completed.append((name, data, author_id))
+        if name == events.TASK_CREATE:
+            task = data["task"]
+            for mention in mentioned_members(task["description"], task["project_id"], author_id):
+                completed.append(
+                    (events.TASK_USER_MENTION, {**data, "mention": mention}, author_id)
+                )
+    return completed
 
 
 def send_notifications(caught: list[tuple[str, dict, int]], notified: User) -> None:
-    """One e-mail per event to the notified member, or to the member it mentions."""
-    for name, data, author_id in caught:
-        for event_name, event_data, author in with_mentions(name, data, author_id):
-            mention = event_data.get("mention")
-            recipient = User.objects.get(pk=mention["id"]) if mention else notified
-            notification_email(recipient, event_name, event_data, author).send()
+    """One e-mail per event to the notified member, or to the member it mentions, from the
+    event's data as a job of the queue gets it (through JSON)."""
+    for name, data, author_id in with_mentions(caught):
+        event_data = json.loads(json.dumps(data))
+        mention = event_data.get("mention")
+        recipient = User.objects.get(pk=mention["id"]) if mention else notified
+        notification_email(recipient, name, event_data, author_id).send()
 
 
 def normalized(mail: dict, ids: dict) -> dict:
@@ -126,7 +133,8 @@ def play(rpc, inbox: Inbox, caught: list, steps, ids: dict, bob: User) -> list[d
         inbox.received.clear()
         caught.clear()
         if step is None:
-            notification_email(bob, "task.overdue", overdue_event_data(ids["project"]), 0).send()
+            overdue = json.loads(json.dumps(overdue_event_data(ids["project"])))
+            notification_email(bob, "task.overdue", overdue, 0).send()
         else:
             step(call, ids)
             send_notifications(caught, bob)
