@@ -139,7 +139,8 @@ def comment(call: Call, ids: dict[str, int]) -> None:
         {
             "task_id": ids["task"],
             "user_id": ids["alice"],
-            "content": "Looks good & 'fine' <i>really</i>\ncc @charlie",
+            "content": "Looks **good** & 'fine' <i>really</i> `x<y>`\n"
+            "see http://example.org/a_b?c=1&d=2, cc @charlie",
         },
         "alice",
     )

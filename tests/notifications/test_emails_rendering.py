@@ -68,18 +68,34 @@ def test_the_subject_of_overdue_tasks_names_the_projects_of_the_data():
         ("  lead\n\ttab", "<p>lead<br />\ntab</p>"),
         ('50% "q" <x>', "<p>50% &quot;q&quot; &lt;x&gt;</p>"),
         ("", ""),
+        (
+            "**bold** _em_ `code` ~~gone~~",
+            "<p><strong>bold</strong> <em>em</em> <code>code</code> <del>gone</del></p>",
+        ),
+        ("*a **b** c* snake_case_name", "<p><em>a <strong>b</strong> c</em> snake_case_name</p>"),
+        ("`<b>&amp;</b>`", "<p><code>&lt;b&gt;&amp;amp;&lt;/b&gt;</code></p>"),
+        (
+            "see http://example.org/a?b=1&c=2 now",
+            '<p>see <a href="http://example.org/a?b=1&amp;c=2">'
+            "http://example.org/a?b=1&amp;c=2</a> now</p>",
+        ),
+        (
+            "<me@example.org> <http://x.org/y>",
+            '<p><a href="mailto:me@example.org">me@example.org</a> '
+            '<a href="http://x.org/y">http://x.org/y</a></p>',
+        ),
     ],
 )
-def test_markdown_of_plain_paragraphs_is_parsedowns(text, html):
+def test_markdown_of_paragraphs_is_parsedowns(text, html):
     assert markdown(text) == html
 
 
-def test_markdown_syntax_is_left_as_text():
-    """A difference kept: Kanboard's Parsedown renders emphasis, code, lists, links and
-    bare URLs (here ``<p><strong>bold</strong> <em>em</em> <code>code</code></p>``); this
-    server prints the text of the paragraph, escaped."""
-    assert markdown("**bold** _em_ `code` <http://a>") == (
-        "<p>**bold** _em_ `code` &lt;http://a&gt;</p>"
+def test_markdown_blocks_and_bracketed_links_are_left_as_text():
+    """A difference kept: Parsedown makes lists, headers, quotes, code blocks, tables and
+    ``[text](url)`` links (here ``<ul>\n<li>item</li>\n<li>two</li>\n</ul>``); this server
+    keeps their text in the paragraph (a bare URL is still a link)."""
+    assert markdown("- item\n- two [a](http://x.org)") == (
+        '<p>- item<br />\n- two [a](<a href="http://x.org">http://x.org</a>)</p>'
     )
 
 
