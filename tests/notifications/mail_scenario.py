@@ -62,7 +62,7 @@ def create_task(call: Call, ids: dict[str, int]) -> None:
             "title": "Ship <it> & \"go\" 'now'",
             "project_id": ids["project"],
             "description": "Line one & 'quoted' <b>bold</b>\nline two, hello @charlie\n\n"
-            'Second "paragraph" #99999',
+            'Second "paragraph" #99999\n#99999 starts this line\n\n## A **header**\n- a list',
             "date_due": "2027-01-05 10:00",
             "owner_id": ids["bob"],
             "category_id": ids["category"],
