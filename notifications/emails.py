@@ -4,6 +4,7 @@ of the change. The TaskEmail actions build their messages here too."""
 
 from __future__ import annotations
 
+from email.header import Header
 from email.utils import formataddr
 
 from django.conf import settings
@@ -45,7 +46,7 @@ def kanboard_email(recipient: User, subject: str, html: str, author_id: int) -> 
     address, to "<name or username> <address>", MAIL_BCC in copy."""
     author = User.objects.filter(pk=author_id).first() if author_id else None
     author_name = f"{author.name or author.username} via Kanboard" if author else "Kanboard"
-    message = EmailMessage(
+    message = KanboardEmailMessage(
         subject=subject,
         body=html,
         from_email=formataddr((author_name, sender_address())),
@@ -57,6 +58,19 @@ def kanboard_email(recipient: User, subject: str, html: str, author_id: int) -> 
     )
     message.content_subtype = "html"
     return message
+
+
+class KanboardEmailMessage(EmailMessage):
+    """Django folds a long encoded subject right after "Subject:", which leaves a space
+    before it once decoded; folded with the header's name in mind, as Kanboard's mailer
+    does, the subject reads as it was written."""
+
+    def message(self):
+        message = super().message()
+        if not self.subject.isascii():
+            subject = Header(self.subject, "utf-8", header_name="Subject")
+            message.replace_header("Subject", subject)
+        return message
 
 
 def sender_address() -> str:

@@ -23,7 +23,7 @@ APPLICATION_URL = "http://kanboard.example.org/"
 USERS = {
     # username: (name, e-mail)
     "alice": ("Alice & <Co>", "alice@example.org"),
-    "bob": ("Bob O'Brien", "bob@example.org"),
+    "bob": ("Bob O'Brien-Zoë", "bob@example.org"),
     "charlie": ("", "charlie@example.org"),
 }
 # Bob: Kanboard's notifications_filter 1 (every task); Charlie: 2 (tasks assigned to him).
@@ -40,7 +40,7 @@ def set_up(call: Call, ids: dict[str, int]) -> None:
             {"username": username, "password": PASSWORD, "name": name, "email": email},
             None,
         )
-    ids["project"] = call("createProject", {"name": "Apollo & <Moon> 'one'"}, None)
+    ids["project"] = call("createProject", {"name": "Apollo & <Moon> 'one' ☾"}, None)
     ids["other_project"] = call("createProject", {"name": 'Zeta "two"'}, None)
     for project in ("project", "other_project"):
         for username in USERS:
