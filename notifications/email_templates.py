@@ -38,7 +38,12 @@ class PhpNewlineLoader(Loader):
 
 _engine = Engine(
     dirs=[str(TEMPLATES)],
-    loaders=["notifications.email_templates.PhpNewlineLoader"],
+    loaders=[
+        (
+            "django.template.loaders.cached.Loader",
+            ["notifications.email_templates.PhpNewlineLoader"],
+        )
+    ],
     builtins=["notifications.email_templates"],
     autoescape=False,
 )
