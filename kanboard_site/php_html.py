@@ -1,13 +1,15 @@
 """What Kanboard's PHP templates do to values: htmlspecialchars, %s of numbers, date()
-with the configured formats (UTC), and the paragraphs and line breaks of its Markdown.
-Shared by the activity stream and the e-mails."""
+with the configured formats (UTC), t() and n() of its messages, and its Markdown (from
+kanboard_site.markdown). Shared by the activity stream and the e-mails."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import ROUND_HALF_UP, Decimal
 
 from accounts.config import get_config
+from kanboard_site.markdown import markdown  # noqa: F401  (PHP templates' helper, re-exported)
 
 _ENTITY = re.compile(r"&(?!(?:#[0-9]+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);)")
 
@@ -63,10 +65,33 @@ def format_datetime(timestamp, php_format: str) -> str:
     return "".join(letters.get(char, char) for char in php_format)
 
 
-def markdown(text) -> str:
-    """Paragraphs and line breaks of Kanboard's Markdown, with HTML escaped."""
-    paragraphs = [part for part in re.split(r"\n\s*\n", str(text or "").strip()) if part]
-    return "\n".join(
-        "<p>" + "<br />\n".join(escape(line) for line in part.split("\n")) + "</p>"
-        for part in paragraphs
-    )
+def sprintf(php_format: str, *args) -> str:
+    """PHP's sprintf for the conversions of Kanboard's messages: %s, %d and %%."""
+    values = iter(args)
+
+    def convert(match: re.Match) -> str:
+        if match.group(0) == "%%":
+            return "%"
+        value = next(values, None)
+        return str(_php_int(value)) if match.group(0) == "%d" else php_text(value)
+
+    return re.sub(r"%[sd%]", convert, php_format)
+
+
+def _php_int(value) -> int:
+    try:
+        return int(float(value))
+    except (TypeError, ValueError):
+        return 0
+
+
+def translate(php_format: str, *args) -> str:
+    """Kanboard's t(): the message and its arguments HTML-escaped, then sprintf."""
+    return sprintf(escape(php_format), *(escape(php_text(arg)) for arg in args))
+
+
+def number(value) -> str:
+    """Kanboard's n(): number_format with two decimals, "." and "," (halves away from
+    zero, as PHP rounds)."""
+    rounded = Decimal(php_text(value) or "0").quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return f"{rounded:,.2f}"

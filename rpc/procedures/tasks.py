@@ -176,5 +176,31 @@ def update_task(
     time_estimated=None,
     caller: Caller = None,
 ) -> bool:
-    values = {name: value for name, value in locals().items() if name not in ("id", "caller")}
+    given = locals()
+    values = {name: given[name] for name in UPDATE_FIELDS}
     return modification.update_task(to_id(id), values, caller.user_id)
+
+
+# The fields of updateTask in the order of Kanboard's values array (reference and priority
+# after the recurrence fields, unlike its parameters): the order of the changes an update
+# event carries, which its notification lists.
+UPDATE_FIELDS = (
+    "title",
+    "color_id",
+    "owner_id",
+    "date_due",
+    "description",
+    "category_id",
+    "score",
+    "recurrence_status",
+    "recurrence_trigger",
+    "recurrence_factor",
+    "recurrence_timeframe",
+    "recurrence_basedate",
+    "reference",
+    "priority",
+    "tags",
+    "date_started",
+    "time_spent",
+    "time_estimated",
+)
