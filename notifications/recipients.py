@@ -1,0 +1,94 @@
+"""Who is notified of an event, and through which channels: Kanboard's rules
+(UserNotificationModel, UserNotificationFilterModel, UserNotificationTypeModel).
+
+- The candidates are the project's members, directly or through a group, who are active
+  and have notifications enabled; the author of the change is left out (the application
+  credential, author 0, leaves nobody out).
+- Each candidate's ``notifications_filter`` then decides by the task: 1 every task, 2 the
+  tasks assigned to them, 3 the tasks they created, 4 either; any other value, nothing.
+- A candidate who selected projects in their settings is notified for those only; one
+  who selected none, for every project.
+- Their channels are the notification types they selected that this server knows.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.db.models import Q
+
+from accounts.models import User, UserNotificationType
+from notifications.models import UserProjectNotification
+
+FILTER_ALL, FILTER_ASSIGNED, FILTER_CREATED, FILTER_BOTH = 1, 2, 3, 4
+WEB, EMAIL = "web", "email"
+KNOWN_CHANNELS = (EMAIL, WEB)
+
+
+def notified_members(project_id: int, author_id: int = 0):
+    """The project's members who want notifications, except the author: a queryset."""
+    direct = Q(project_roles__project_id=project_id)
+    through_group = Q(group_memberships__group__project_roles__project_id=project_id)
+    return (
+        User.objects.filter(direct | through_group, notifications_enabled=True, is_active=True)
+        .exclude(pk=author_id)
+        .distinct()
+        .order_by("pk")
+    )
+
+
+def anyone_notified(project_id: int, author_id: int) -> bool:
+    """Whether some member could be notified of a change in the project by the author."""
+    return notified_members(project_id, author_id).exists()
+
+
+def filter_accepts(user: User, task: dict) -> bool:
+    """The user's notifications_filter against the task (its owner_id and creator_id)."""
+    assigned = task.get("owner_id") == user.pk
+    created = task.get("creator_id") == user.pk
+    accepted = {
+        FILTER_ALL: True,
+        FILTER_ASSIGNED: assigned,
+        FILTER_CREATED: created,
+        FILTER_BOTH: assigned or created,
+    }
+    return accepted.get(user.notifications_filter, False)
+
+
+def selected_projects(user_ids: list[int]) -> dict[int, set[int]]:
+    """The projects each user selected (absent: none selected, every project)."""
+    selected: dict[int, set[int]] = defaultdict(set)
+    rows = UserProjectNotification.objects.filter(user_id__in=user_ids).values_list(
+        "user_id", "project_id"
+    )
+    for user_id, project_id in rows:
+        selected[user_id].add(project_id)
+    return selected
+
+
+def task_recipients(project_id: int, task: dict, author_id: int) -> list[User]:
+    """The users to notify of an event on the task (Kanboard's sendNotifications)."""
+    candidates = list(notified_members(project_id, author_id))
+    selected = selected_projects([user.pk for user in candidates])
+    return [
+        user
+        for user in candidates
+        if filter_accepts(user, task)
+        and (user.pk not in selected or task.get("project_id") in selected[user.pk])
+    ]
+
+
+def channels_of(user_ids: list[int]) -> dict[int, list[str]]:
+    """Each user's selected channels among those this server delivers, in Kanboard's
+    order (by name)."""
+    channels: dict[int, list[str]] = defaultdict(list)
+    rows = (
+        UserNotificationType.objects.filter(
+            user_id__in=user_ids, notification_type__in=KNOWN_CHANNELS
+        )
+        .order_by("user_id", "notification_type")
+        .values_list("user_id", "notification_type")
+    )
+    for user_id, channel in rows:
+        channels[user_id].append(channel)
+    return channels
