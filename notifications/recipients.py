@@ -66,16 +66,27 @@ def selected_projects(user_ids: list[int]) -> dict[int, set[int]]:
     return selected
 
 
+class Audience:
+    """The project's members who want notifications (the author aside), with the projects
+    they selected: read once, asked for each task."""
+
+    def __init__(self, project_id: int, author_id: int = 0) -> None:
+        self.members = list(notified_members(project_id, author_id))
+        self.selected = selected_projects([user.pk for user in self.members])
+
+    def for_task(self, task: dict) -> list[User]:
+        """The members Kanboard's shouldReceiveNotification lets through for the task."""
+        return [
+            user
+            for user in self.members
+            if filter_accepts(user, task)
+            and (user.pk not in self.selected or task.get("project_id") in self.selected[user.pk])
+        ]
+
+
 def task_recipients(project_id: int, task: dict, author_id: int) -> list[User]:
     """The users to notify of an event on the task (Kanboard's sendNotifications)."""
-    candidates = list(notified_members(project_id, author_id))
-    selected = selected_projects([user.pk for user in candidates])
-    return [
-        user
-        for user in candidates
-        if filter_accepts(user, task)
-        and (user.pk not in selected or task.get("project_id") in selected[user.pk])
-    ]
+    return Audience(project_id, author_id).for_task(task)
 
 
 def channels_of(user_ids: list[int]) -> dict[int, list[str]]:
