@@ -12,7 +12,10 @@ not workers).
 
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
+import threading
 from pathlib import Path
 
 chdir = str(Path(__file__).resolve().parent.parent)
@@ -80,6 +83,11 @@ def on_starting(server):
     django.setup(set_prefix=False)
     call_command("collectstatic", interactive=False, verbosity=0)
 
+    from django.conf import settings
+
+    if settings.WORKER_WITH_SERVER:
+        _job_worker.start(server.log)
+
 
 def child_exit(server, worker):
     """A dead worker's counters still count; its live gauges do not."""
@@ -89,5 +97,57 @@ def child_exit(server, worker):
 
 
 def on_exit(server):
+    _job_worker.stop(server.log)
     if _metrics_directory_is_ours:
         shutil.rmtree(_metrics_directory, ignore_errors=True)
+
+
+class JobWorker:
+    """One ``manage.py run_worker`` beside the server, so that the README's command alone
+    delivers notifications: started with the arbiter, started again if it dies, stopped
+    with the arbiter (SIGTERM: it finishes the job in hand). It runs in its own session,
+    so that a Ctrl-C meant for gunicorn reaches it only through this stop. Where workers
+    run apart (kanboard-django-worker.service), WORKER_WITH_SERVER=false leaves it out."""
+
+    RESTART_DELAY_SECONDS = 2
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen | None = None
+        self.stopping = threading.Event()
+        self.lock = threading.Lock()  # no process starts once stop() has looked
+
+    def start(self, log) -> None:
+        threading.Thread(target=self._supervise, args=(log,), daemon=True).start()
+
+    def _supervise(self, log) -> None:
+        while True:
+            with self.lock:
+                if self.stopping.is_set():
+                    return
+                self.process = subprocess.Popen(
+                    [sys.executable, "manage.py", "run_worker", "--no-reload"],
+                    cwd=chdir,
+                    start_new_session=True,
+                )
+            log.info("job worker started (pid %s)", self.process.pid)
+            status = self.process.wait()
+            if not self.stopping.is_set():
+                log.error("job worker exited with status %s; starting another", status)
+                self.stopping.wait(self.RESTART_DELAY_SECONDS)
+
+    def stop(self, log) -> None:
+        with self.lock:
+            self.stopping.set()
+            process = self.process
+        if process is None or process.poll() is not None:
+            return
+        process.terminate()
+        try:
+            process.wait(timeout=graceful_timeout)
+        except subprocess.TimeoutExpired:
+            log.warning("job worker still busy after %s s: killed", graceful_timeout)
+            process.kill()
+            process.wait()
+
+
+_job_worker = JobWorker()
