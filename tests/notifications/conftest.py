@@ -33,10 +33,10 @@ def subscriber(world):
         email: str | None = None,
         **fields,
     ):
+        fields.setdefault("notifications_enabled", True)
         user = UserFactory(
             username=username,
             email=f"{username}@example.org" if email is None else email,
-            notifications_enabled=True,
             notifications_filter=notifications_filter,
             **fields,
         )
