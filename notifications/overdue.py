@@ -18,9 +18,8 @@ from django.db.models import F
 from accounts.models import User
 from notifications.jobs import deliver
 from notifications.recipients import Audience
+from tasks.event_titles import TASK_OVERDUE
 from tasks.models import Task
-
-TASK_OVERDUE = "task.overdue"
 
 
 def overdue_tasks(now: int | None = None) -> list[dict]:
