@@ -70,7 +70,8 @@ class FinishedJob(models.Model):
     marking it done, and a lease recovery put it back in the queue) finds the row and
     does nothing."""
 
-    job_id = models.UUIDField(primary_key=True)
+    # The queue's id of the job: a UUID for the database backend, any string for others.
+    job_id = models.CharField(max_length=64, primary_key=True)
     finished_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

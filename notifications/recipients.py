@@ -17,8 +17,9 @@ from collections import defaultdict
 
 from django.db.models import Q
 
-from accounts.models import User, UserNotificationType
+from accounts.models import GroupMember, User, UserNotificationType
 from notifications.models import UserProjectNotification
+from projects.models import ProjectUserRole
 
 FILTER_ALL, FILTER_ASSIGNED, FILTER_CREATED, FILTER_BOTH = 1, 2, 3, 4
 WEB, EMAIL = "web", "email"
@@ -27,12 +28,17 @@ KNOWN_CHANNELS = (EMAIL, WEB)
 
 def notified_members(project_id: int, author_id: int = 0):
     """The project's members who want notifications, except the author: a queryset."""
-    direct = Q(project_roles__project_id=project_id)
-    through_group = Q(group_memberships__group__project_roles__project_id=project_id)
+    direct = ProjectUserRole.objects.filter(project_id=project_id).values("user_id")
+    through_group = GroupMember.objects.filter(group__project_roles__project_id=project_id).values(
+        "user_id"
+    )
     return (
-        User.objects.filter(direct | through_group, notifications_enabled=True, is_active=True)
+        User.objects.filter(
+            Q(pk__in=direct) | Q(pk__in=through_group),
+            notifications_enabled=True,
+            is_active=True,
+        )
         .exclude(pk=author_id)
-        .distinct()
         .order_by("pk")
     )
 

@@ -67,11 +67,11 @@ def test_the_daily_job_prunes_jobs_finished_a_week_ago():
     old = queued_job(status=TaskResultStatus.SUCCESSFUL, finished_at=now - timedelta(days=8))
     recent = queued_job(status=TaskResultStatus.FAILED, finished_at=now - timedelta(days=6))
     waiting = queued_job(enqueued_at=now - timedelta(days=9))
-    FinishedJob.objects.create(job_id=old.pk)
-    FinishedJob.objects.filter(job_id=old.pk).update(finished_at=now - timedelta(days=8))
-    FinishedJob.objects.create(job_id=recent.pk)
+    FinishedJob.objects.create(job_id=str(old.pk))
+    FinishedJob.objects.filter(job_id=str(old.pk)).update(finished_at=now - timedelta(days=8))
+    FinishedJob.objects.create(job_id=str(recent.pk))
 
     call_command("cronjob", stdout=io.StringIO())
 
     assert set(DBTaskResult.objects.values_list("pk", flat=True)) == {recent.pk, waiting.pk}
-    assert list(FinishedJob.objects.values_list("job_id", flat=True)) == [recent.pk]
+    assert list(FinishedJob.objects.values_list("job_id", flat=True)) == [str(recent.pk)]
