@@ -69,7 +69,7 @@ def deliver(recipients, event_name: str, event_data: dict[str, Any], author_id: 
             user=user,
             date_creation=now,
             event_name=event_name,
-            event_data=json.dumps(event_data),
+            event_data=json.dumps(event_data, separators=(",", ":")),  # as PHP writes it
         )
         for user in recipients
         if WEB in channels[user.pk]

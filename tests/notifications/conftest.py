@@ -12,6 +12,7 @@ from accounts.models import UserNotificationType
 from notifications.models import UnreadNotification
 from tests.actions.test_mail import Inbox, smtp_server  # noqa: F401  (shared)
 from tests.factories import MembershipFactory, UserFactory
+from tests.operations.conftest import start_gunicorn  # noqa: F401  (shared)
 from tests.tasks.conftest import board  # noqa: F401  (shared)
 
 

@@ -5,9 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from notifications.models import UserProjectNotification
+from notifications.models import UnreadNotification, UserProjectNotification
 from tests.conftest import Credentials
-from tests.factories import PASSWORD, GroupMemberFactory, GroupRoleFactory, ProjectFactory
+from tests.factories import (
+    PASSWORD,
+    GroupMemberFactory,
+    GroupRoleFactory,
+    MembershipFactory,
+    ProjectFactory,
+)
 from tests.notifications.conftest import mail_recipients, run_worker, web_notifications
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -148,3 +154,67 @@ def test_each_user_is_told_through_the_channels_they_chose(
     assert told(no_address) == ["task.create"]
     assert told(unknown_channel) == []
     assert [address for address, _ in mail_recipients(smtp_server)] == ["mailonly@example.org"]
+
+
+def test_who_is_told_of_a_tasks_life_as_kanboard_told_it(rpc, world, subscriber):
+    """The same calls made to Kanboard 1.2.53 (application credential, the same users and
+    filters), and who got which web notification there, change by change."""
+    q = ProjectFactory(name="Q")
+    users = {
+        name: subscriber(name, notifications_filter=number, channels=("web",))
+        for number, name in enumerate(("alice", "bob", "carol", "dave"), start=1)
+    }
+    MembershipFactory(project=q, user=users["alice"])
+    names = {user.pk: name for name, user in users.items()}
+    p = world.project.pk
+    ready = world.project.columns.order_by("position")[1].pk
+
+    def told_of(change) -> list[tuple[str, str]]:
+        change()
+        run_worker()
+        rows = UnreadNotification.objects.order_by("pk")
+        notified = [(names[row.user_id], row.event_name) for row in rows]
+        rows.delete()
+        return notified
+
+    task = {}
+
+    def create():
+        task["id"] = rpc.call(
+            "createTask", {"title": "T", "project_id": p, "description": "for @carol and @alice."}
+        )
+
+    def comment_by_alice():
+        rpc.call(
+            "createComment",
+            {"task_id": task["id"], "user_id": users["alice"].pk, "content": "hey @bob"},
+            as_=Credentials("alice", PASSWORD),
+        )
+
+    def link():
+        other = rpc.call("createTask", {"title": "U", "project_id": p})
+        run_worker()
+        UnreadNotification.objects.all().delete()  # of the creation of U
+        rpc.call("createTaskLink", [task["id"], other, 1])
+
+    def update(**values):
+        return lambda: rpc.call("updateTask", {"id": task["id"], **values})
+
+    mention = "task.user.mention"
+    linked = "task_internal_link.create_update"
+    steps = [
+        (create, [("alice", "task.create"), ("alice", mention), ("carol", mention)]),
+        (update(owner_id=users["bob"].pk),
+         [("alice", "task.assignee_change"), ("bob", "task.assignee_change")]),
+        (update(title="T2"), [("alice", "task.update"), ("bob", "task.update")]),
+        (update(title="T3", owner_id=users["dave"].pk),
+         [("alice", "task.update"), ("dave", "task.update")]),
+        (lambda: rpc.call("moveTaskPosition", [p, task["id"], ready, 1, 0]),
+         [("alice", "task.move.column"), ("dave", "task.move.column")]),
+        (comment_by_alice, [("dave", "comment.create"), ("bob", "comment.user.mention")]),
+        (link, [("alice", linked), ("dave", linked), ("alice", linked)]),
+        (lambda: rpc.call("moveTaskToProject", [task["id"], q.pk]),
+         [("alice", "task.move.project")]),
+    ]  # fmt: skip
+    for change, expected in steps:
+        assert told_of(change) == expected
