@@ -13,9 +13,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import checks
 from django.core.mail import get_connection
+from django.db import DatabaseError
 from django.db.models import Q
 from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult, get_date_max
 
+from notifications.worker import job_lease_seconds
 from operations.readiness import readiness
 
 OK, WARN, FAIL = "ok", "warn", "FAIL"
@@ -134,11 +138,17 @@ QUEUE_WAIT_LIMIT = timedelta(minutes=10)
 def queue_line() -> Line:
     """The notification queue: jobs nobody takes (no worker running?), jobs of dead
     workers not recovered (no worker running either), deliveries given up on lately."""
-    from django_tasks import TaskResultStatus
-    from django_tasks_db.models import DBTaskResult, get_date_max
+    try:
+        waiting, problems = queue_problems()
+    except DatabaseError as error:  # no database, or not migrated: said on their lines
+        return Line(FAIL, "job_queue", f"the queue cannot be read: {error}")
+    if problems:
+        return Line(FAIL if waiting else WARN, "job_queue", "; ".join(problems))
+    return Line(OK, "job_queue", "no job waiting for a worker, none failed in the last day")
 
-    from notifications.worker import job_lease_seconds
 
+def queue_problems() -> tuple[int, list[str]]:
+    """How many jobs wait for a worker, and what is wrong with the queue."""
     now = timezone.now()
     due_before = now - QUEUE_WAIT_LIMIT
     jobs = DBTaskResult.objects
@@ -162,9 +172,7 @@ def queue_line() -> Line:
         problems.append(f"{lease_expired} job(s) RUNNING past the lease: their worker died")
     if failed:
         problems.append(f"{failed} job(s) failed in the last day")
-    if problems:
-        return Line(FAIL if waiting else WARN, "job_queue", "; ".join(problems))
-    return Line(OK, "job_queue", "no job waiting for a worker, none failed in the last day")
+    return waiting, problems
 
 
 def diagnose() -> list[Line]:
