@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -58,6 +59,46 @@ def test_jobs_run_again_deliver_nothing_twice(alice, create_task, smtp_server):
 
     assert len(web_notifications(alice)) == len(smtp_server.received) == 1
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
+
+
+def worker_process(tmp_path, smtp_port: int, *arguments: str) -> subprocess.Popen:
+    """``manage.py run_worker`` in a process of its own, on the test database."""
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "DATA_DIR": str(tmp_path),
+        "MAIL_TRANSPORT": "smtp",
+        "MAIL_SMTP_HOSTNAME": "127.0.0.1",
+        "MAIL_SMTP_PORT": str(smtp_port),
+        "MAIL_SMTP_ENCRYPTION": "",
+    }
+    return subprocess.Popen(
+        [sys.executable, "manage.py", "run_worker", "--no-reload", *arguments],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=(tmp_path / f"worker-{time.monotonic_ns()}.log").open("w"),
+    )
+
+
+def test_workers_running_at_once_deliver_each_job_once(
+    settings, tmp_path, alice, create_task, smtp_server
+):
+    task_ids = [create_task(f"Task {n}") for n in range(8)]
+    workers = [
+        worker_process(tmp_path, settings.EMAIL_PORT, "--batch", "--no-startup-delay")
+        for _ in range(3)
+    ]
+    for worker in workers:
+        assert worker.wait(timeout=120) == 0
+
+    assert sorted(data["task_id"] for _, data in web_notifications(alice)) == task_ids
+    assert sorted(subject for _, subject in mail_recipients(smtp_server)) == sorted(
+        f"[P] New task #{task_id}: Task {n}" for n, task_id in enumerate(task_ids)
+    )
+    jobs = DBTaskResult.objects.all()
+    assert len(jobs) == 16
+    assert {(job.status, len(job.worker_ids)) for job in jobs} == {("SUCCESSFUL", 1)}
 
 
 def test_only_jobs_running_past_the_lease_are_queued_again(settings, alice, create_task):
@@ -118,24 +159,9 @@ def test_a_worker_killed_mid_delivery_is_taken_over_and_the_mail_arrives_once(
     settings, tmp_path, alice, create_task, smtp_server, silent_smtp_server
 ):
     task_id = create_task()
-    env = {
-        **os.environ,
-        "DATABASE_URL": database_url(),
-        "DATA_DIR": str(tmp_path),
-        "MAIL_TRANSPORT": "smtp",
-        "MAIL_SMTP_HOSTNAME": "127.0.0.1",
-        "MAIL_SMTP_PORT": str(silent_smtp_server.port),
-        "MAIL_SMTP_ENCRYPTION": "",
-    }
-    worker = subprocess.Popen(
-        [sys.executable, "manage.py", "run_worker", "--no-reload", "--interval", "0.1"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=(tmp_path / "worker.log").open("w"),
-    )
+    worker = worker_process(tmp_path, silent_smtp_server.port, "--interval", "0.1")
     try:
-        assert silent_smtp_server.connected.wait(60), (tmp_path / "worker.log").read_text()
+        assert silent_smtp_server.connected.wait(60), "the worker never tried to send the mail"
     finally:
         worker.send_signal(signal.SIGKILL)
         worker.wait(timeout=10)
