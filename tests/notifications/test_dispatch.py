@@ -12,10 +12,11 @@ from django_tasks_db.models import DBTaskResult
 from notifications.dispatch import NOTIFIED_EVENTS
 from notifications.models import UnreadNotification
 from tasks.creation import insert_task
+from tasks.event_titles import title_without_author
 from tasks.models import Link
 from tests.conftest import Credentials
 from tests.factories import PASSWORD, MembershipFactory, ProjectFactory
-from tests.notifications.conftest import run_worker, web_notifications
+from tests.notifications.conftest import mail_recipients, run_worker, web_notifications
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -122,11 +123,17 @@ def links(rpc, world, task_id, board):
     ],
     ids=lambda value: getattr(value, "__name__", None),
 )
-def test_each_change_tells_the_subscribers(rpc, world, board, alice, task_id, change, events):
+def test_each_change_tells_the_subscribers(
+    rpc, world, board, alice, task_id, change, events, smtp_server
+):
     change(rpc, world, task_id, board)
     run_worker()
 
     assert told(alice) == events
+    subjects = [title_without_author(name, data) for name, data in web_notifications(alice)]
+    assert mail_recipients(smtp_server) == [
+        ("alice@example.org", f"[P] {subject}") for subject in subjects
+    ]
 
 
 def test_a_move_to_another_project_tells_the_members_of_the_new_project(
