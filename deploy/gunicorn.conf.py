@@ -121,19 +121,22 @@ class JobWorker:
 
     def _supervise(self, log) -> None:
         while True:
-            with self.lock:
-                if self.stopping.is_set():
-                    return
-                self.process = subprocess.Popen(
-                    [sys.executable, "manage.py", "run_worker", "--no-reload"],
-                    cwd=chdir,
-                    start_new_session=True,
-                )
-            log.info("job worker started (pid %s)", self.process.pid)
-            status = self.process.wait()
-            if not self.stopping.is_set():
-                log.error("job worker exited with status %s; starting another", status)
-                self.stopping.wait(self.RESTART_DELAY_SECONDS)
+            try:
+                with self.lock:
+                    if self.stopping.is_set():
+                        return
+                    self.process = subprocess.Popen(
+                        [sys.executable, "manage.py", "run_worker", "--no-reload"],
+                        cwd=chdir,
+                        start_new_session=True,
+                    )
+                log.info("job worker started (pid %s)", self.process.pid)
+                status = self.process.wait()
+                if not self.stopping.is_set():
+                    log.error("job worker exited with status %s; starting another", status)
+            except Exception:  # the supervision must outlive any failure to start one
+                log.exception("job worker could not be started; trying again")
+            self.stopping.wait(self.RESTART_DELAY_SECONDS)
 
     def stop(self, log) -> None:
         with self.lock:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import base64
 import json
+import os
+import signal
 import time
 from pathlib import Path
 
@@ -77,3 +79,15 @@ def test_without_worker_with_server_the_server_runs_no_worker(world, start_gunic
 
     assert call(without, "getVersion", []) == call(with_worker, "getVersion", [])
     assert job_workers(without.process.pid) == []
+
+
+def test_a_job_worker_that_dies_is_started_again(world, start_gunicorn):
+    server = start_gunicorn("--workers=1")
+    master = server.process.pid
+    wait_for(lambda: job_workers(master), "the server has no worker")
+    [first] = job_workers(master)
+
+    os.kill(first, signal.SIGKILL)
+
+    wait_for(lambda: job_workers(master) not in ([], [first]), "no worker was started again")
+    assert len(job_workers(master)) == 1
