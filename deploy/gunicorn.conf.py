@@ -12,10 +12,12 @@ not workers).
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 chdir = str(Path(__file__).resolve().parent.parent)
@@ -104,53 +106,88 @@ def on_exit(server):
 
 class JobWorker:
     """One ``manage.py run_worker`` beside the server, so that the README's command alone
-    delivers notifications: started with the arbiter, started again if it dies, stopped
-    with the arbiter (SIGTERM: it finishes the job in hand). It runs in its own session,
-    so that a Ctrl-C meant for gunicorn reaches it only through this stop. Where workers
-    run apart (kanboard-django-worker.service), WORKER_WITH_SERVER=false leaves it out."""
+    delivers notifications. Where workers run apart (kanboard-django-worker.service),
+    WORKER_WITH_SERVER=false leaves it out.
+
+    A small supervisor process, forked from the arbiter before any web worker, starts the
+    job worker, starts it again if it dies, and on SIGTERM or SIGINT stops it (SIGTERM: it
+    finishes the job in hand) and exits; the arbiter stops the supervisor when it exits.
+    The supervisor is a process of its own, single-threaded, because starting a process
+    from a thread of the arbiter races with the arbiter's forks of web workers (a worker
+    forked meanwhile inherits the pipe on which the start waits, and holds it open for
+    its whole life). The job worker runs in its own session, so a Ctrl-C reaches it only
+    through the supervisor."""
 
     RESTART_DELAY_SECONDS = 2
 
     def __init__(self) -> None:
-        self.process: subprocess.Popen | None = None
-        self.stopping = threading.Event()
-        self.lock = threading.Lock()  # no process starts once stop() has looked
+        self.supervisor: int | None = None
 
     def start(self, log) -> None:
-        threading.Thread(target=self._supervise, args=(log,), daemon=True).start()
+        pid = os.fork()
+        if pid:
+            self.supervisor = pid
+            return
+        status = 0
+        try:
+            self._supervise(log)
+        except BaseException:
+            log.exception("job worker supervisor failed")
+            status = 1
+        finally:
+            os._exit(status)
 
     def _supervise(self, log) -> None:
-        while True:
+        stopping = threading.Event()
+        current: list[subprocess.Popen] = []
+
+        def stop(signum, frame) -> None:
+            stopping.set()
+            for process in current:
+                process.terminate()
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        while not stopping.is_set():
             try:
-                with self.lock:
-                    if self.stopping.is_set():
-                        return
-                    self.process = subprocess.Popen(
-                        [sys.executable, "manage.py", "run_worker", "--no-reload"],
-                        cwd=chdir,
-                        start_new_session=True,
-                    )
-                log.info("job worker started (pid %s)", self.process.pid)
-                status = self.process.wait()
-                if not self.stopping.is_set():
-                    log.error("job worker exited with status %s; starting another", status)
-            except Exception:  # the supervision must outlive any failure to start one
+                process = subprocess.Popen(
+                    [sys.executable, "manage.py", "run_worker", "--no-reload"],
+                    cwd=chdir,
+                    start_new_session=True,
+                )
+            except OSError:
                 log.exception("job worker could not be started; trying again")
-            self.stopping.wait(self.RESTART_DELAY_SECONDS)
+            else:
+                current[:] = [process]
+                if stopping.is_set():  # told to stop while it was starting
+                    process.terminate()
+                log.info("job worker started (pid %s)", process.pid)
+                status = process.wait()
+                if stopping.is_set():
+                    return
+                log.error("job worker exited with status %s; starting another", status)
+            stopping.wait(self.RESTART_DELAY_SECONDS)
 
     def stop(self, log) -> None:
-        with self.lock:
-            self.stopping.set()
-            process = self.process
-        if process is None or process.poll() is not None:
+        """Stop the supervisor, which stops the job worker; kill it after the graceful
+        timeout."""
+        if self.supervisor is None:
             return
-        process.terminate()
         try:
-            process.wait(timeout=graceful_timeout)
-        except subprocess.TimeoutExpired:
-            log.warning("job worker still busy after %s s: killed", graceful_timeout)
-            process.kill()
-            process.wait()
+            os.kill(self.supervisor, signal.SIGTERM)
+        except ProcessLookupError:
+            return
+        deadline = time.monotonic() + graceful_timeout + 5
+        while time.monotonic() < deadline:
+            try:
+                pid, _ = os.waitpid(self.supervisor, os.WNOHANG)
+            except ChildProcessError:  # already reaped by the arbiter
+                return
+            if pid:
+                return
+            time.sleep(0.1)
+        log.warning("job worker still busy after %s s: killed", graceful_timeout)
+        os.kill(self.supervisor, signal.SIGKILL)
 
 
 _job_worker = JobWorker()

@@ -30,17 +30,25 @@ def call(server, method: str, params) -> object:
 
 
 def job_workers(master: int) -> list[int]:
-    """The pids of the server's job workers (children of its master running run_worker)."""
-    found = []
+    """The pids of the server's job workers (run_worker processes below its master)."""
+    parents, commands = {}, {}
     for status in Path("/proc").glob("[0-9]*/stat"):
         try:
-            parent = int(status.read_text().rsplit(")", 1)[1].split()[1])
-            command = (status.parent / "cmdline").read_bytes().split(b"\0")
+            parents[int(status.parent.name)] = int(status.read_text().rsplit(")", 1)[1].split()[1])
+            commands[int(status.parent.name)] = (status.parent / "cmdline").read_bytes()
         except OSError:
             continue
-        if parent == master and b"run_worker" in command:
-            found.append(int(status.parent.name))
-    return found
+
+    def below_master(pid: int) -> bool:
+        while pid > 1:
+            pid = parents.get(pid, 0)
+            if pid == master:
+                return True
+        return False
+
+    return [
+        pid for pid, command in commands.items() if b"run_worker" in command and below_master(pid)
+    ]
 
 
 def wait_for(condition, what: str) -> None:
