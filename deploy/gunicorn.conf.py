@@ -128,6 +128,7 @@ class JobWorker:
         if pid:
             self.supervisor = pid
             return
+        end_with_parent()  # an arbiter killed outright takes the supervisor with it
         status = 0
         try:
             self._supervise(log)
@@ -154,6 +155,7 @@ class JobWorker:
                     [sys.executable, "manage.py", "run_worker", "--no-reload"],
                     cwd=chdir,
                     start_new_session=True,
+                    preexec_fn=end_with_parent,  # safe here: the supervisor has one thread
                 )
             except OSError:
                 log.exception("job worker could not be started; trying again")
@@ -188,6 +190,19 @@ class JobWorker:
             time.sleep(0.1)
         log.warning("job worker still busy after %s s: killed", graceful_timeout)
         os.kill(self.supervisor, signal.SIGKILL)
+
+
+def end_with_parent() -> None:
+    """Linux: receive SIGTERM when the parent process dies, so that neither the supervisor
+    nor the job worker outlives what started it. Elsewhere, nothing."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
 
 
 _job_worker = JobWorker()

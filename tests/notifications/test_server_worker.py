@@ -99,3 +99,20 @@ def test_a_job_worker_that_dies_is_started_again(world, start_gunicorn):
 
     wait_for(lambda: job_workers(master) not in ([], [first]), "no worker was started again")
     assert len(job_workers(master)) == 1
+
+
+def test_a_server_killed_outright_takes_its_job_worker_with_it(world, start_gunicorn):
+    server = start_gunicorn("--workers=1")
+    wait_for(lambda: job_workers(server.process.pid), "the server has no worker")
+    [worker] = job_workers(server.process.pid)
+
+    server.process.kill()
+    server.process.wait(timeout=10)
+
+    wait_for(
+        lambda: (
+            not Path(f"/proc/{worker}/cmdline").exists()
+            or not Path(f"/proc/{worker}/cmdline").read_bytes()
+        ),
+        "the job worker outlived its server",
+    )
