@@ -18,31 +18,11 @@ from django.core.serializers.json import DjangoJSONEncoder
 from notifications.jobs import notify_event
 from notifications.recipients import anyone_notified
 from tasks import events
+from tasks.activity import RECORDED_EVENTS
 from webhooks.dispatch import has_webhooks
 
-NOTIFIED_EVENTS = (
-    events.TASK_USER_MENTION,
-    events.TASK_CREATE,
-    events.TASK_UPDATE,
-    events.TASK_CLOSE,
-    events.TASK_OPEN,
-    events.TASK_MOVE_COLUMN,
-    events.TASK_MOVE_PROJECT,
-    events.TASK_MOVE_POSITION,
-    events.TASK_MOVE_SWIMLANE,
-    events.TASK_ASSIGNEE_CHANGE,
-    events.SUBTASK_CREATE,
-    events.SUBTASK_UPDATE,
-    events.SUBTASK_DELETE,
-    events.COMMENT_CREATE,
-    events.COMMENT_UPDATE,
-    events.COMMENT_DELETE,
-    events.COMMENT_USER_MENTION,
-    events.TASK_FILE_CREATE,
-    events.TASK_FILE_DESTROY,
-    events.TASK_LINK_CREATE_UPDATE,
-    events.TASK_LINK_DELETE,
-)
+# Kanboard's NotificationSubscriber: the events of the activity stream, and the mentions.
+NOTIFIED_EVENTS = (events.TASK_USER_MENTION, events.COMMENT_USER_MENTION, *RECORDED_EVENTS)
 
 
 @events.subscribe(*NOTIFIED_EVENTS)
