@@ -61,7 +61,9 @@ def test_jobs_run_again_deliver_nothing_twice(alice, create_task, smtp_server):
     assert set(DBTaskResult.objects.values_list("status", flat=True)) == {"SUCCESSFUL"}
 
 
-def worker_process(tmp_path, smtp_port: int, *arguments: str) -> subprocess.Popen:
+def worker_process(
+    tmp_path, smtp_port: int, *arguments: str, **environment: str
+) -> subprocess.Popen:
     """``manage.py run_worker`` in a process of its own, on the test database."""
     env = {
         **os.environ,
@@ -71,6 +73,7 @@ def worker_process(tmp_path, smtp_port: int, *arguments: str) -> subprocess.Pope
         "MAIL_SMTP_HOSTNAME": "127.0.0.1",
         "MAIL_SMTP_PORT": str(smtp_port),
         "MAIL_SMTP_ENCRYPTION": "",
+        **environment,
     }
     return subprocess.Popen(
         [sys.executable, "manage.py", "run_worker", "--no-reload", *arguments],
@@ -235,3 +238,30 @@ def test_the_last_failed_attempt_is_an_error_and_a_failed_job(
     ]
     assert "given up after 2 attempts" in records[-1].message
     assert list(mail_jobs().values_list("status", flat=True)) == ["SUCCESSFUL", "FAILED"]
+
+
+def test_a_running_worker_takes_over_the_job_of_a_worker_that_died_beside_it(
+    settings, tmp_path, alice, create_task, smtp_server, silent_smtp_server
+):
+    create_task()
+    dying = worker_process(tmp_path, silent_smtp_server.port, "--interval", "0.1")
+    try:
+        assert silent_smtp_server.connected.wait(60), "the worker never tried to send the mail"
+    finally:
+        dying.send_signal(signal.SIGKILL)
+        dying.wait(timeout=10)
+    survivor = worker_process(
+        tmp_path, settings.EMAIL_PORT, "--interval", "0.1", WORKER_JOB_LEASE="3"
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while not smtp_server.received:
+            assert time.monotonic() < deadline, "the dead worker's mail was never sent"
+            time.sleep(0.2)
+    finally:
+        survivor.terminate()
+        survivor.wait(timeout=30)
+
+    assert len(smtp_server.received) == 1
+    [mail_job] = mail_jobs()
+    assert (mail_job.status, len(mail_job.worker_ids)) == ("SUCCESSFUL", 2)
