@@ -69,7 +69,7 @@ def deliver(recipients, event_name: str, event_data: dict[str, Any], author_id: 
             user=user,
             date_creation=now,
             event_name=event_name,
-            event_data=json.dumps(event_data, separators=(",", ":")),  # as PHP writes it
+            event_data=php_json(event_data),
         )
         for user in recipients
         if WEB in channels[user.pk]
@@ -77,6 +77,13 @@ def deliver(recipients, event_name: str, event_data: dict[str, Any], author_id: 
     for user in recipients:
         if EMAIL in channels[user.pk] and user.email:
             send_notification_email.enqueue(user.pk, event_name, event_data, author_id)
+
+
+def php_json(data: dict[str, Any]) -> str:
+    """The data as Kanboard stores it (PHP's json_encode): compact, non-ASCII characters
+    and slashes escaped. A slash only occurs inside strings, where both forms decode
+    alike."""
+    return json.dumps(data, separators=(",", ":")).replace("/", "\\/")
 
 
 def author_username(author_id: int) -> str | None:

@@ -46,6 +46,8 @@ def test_a_member_who_wants_everything_gets_a_web_notification_and_a_mail(
     assert data["task_id"] == task_id
     assert data["task"]["title"] == "Write the spec"
     assert data["task"]["project_name"] == "P"
+    stored = UnreadNotification.objects.get(user=alice).event_data
+    assert stored.startswith(f'{{"task_id":{task_id},"task":{{"id":{task_id},"title":"Write')
     assert mail_recipients(smtp_server) == [
         ("alice@example.org", f"[P] New task #{task_id}: Write the spec")
     ]
