@@ -1,5 +1,6 @@
-"""The daily job (Kanboard's ``cronjob`` command): ``task.cronjob.daily`` for the actions
-of every project that has some, with the project's open tasks.
+"""The daily job (Kanboard's ``cronjob`` command): the overdue tasks' notifications, then
+``task.cronjob.daily`` for the actions of every project that has some, with the project's
+open tasks; and the pruning of the job queue's old finished jobs.
 
 It runs at most once per day: the job's first step is to insert the day's row in
 ``daily_job_runs``, whose unique day makes every other run of that day (another host's,
@@ -19,6 +20,8 @@ from django.utils import timezone
 from actions.catalog import TASK_CRONJOB_DAILY
 from actions.engine import run_actions
 from actions.models import DailyJobRun
+from notifications.overdue import notify_overdue_tasks
+from notifications.worker import prune_finished_jobs
 from projects.models import Action
 from tasks.events import TASK_COLUMNS, plain
 from tasks.models import Task
@@ -36,6 +39,9 @@ def run_daily_job(day: dt.date | None = None) -> bool:
         except IntegrityError:
             logger.info("the daily job of %s already ran", day)
             return False
+        # Kanboard's cronjob tells of overdue tasks before it runs the daily actions.
+        notify_overdue_tasks()
+        prune_finished_jobs()
         project_ids = (
             Action.objects.filter(event_name=TASK_CRONJOB_DAILY)
             .order_by("project_id")

@@ -12,7 +12,12 @@ not workers).
 
 import os
 import shutil
+import signal
+import subprocess
+import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 chdir = str(Path(__file__).resolve().parent.parent)
@@ -80,6 +85,11 @@ def on_starting(server):
     django.setup(set_prefix=False)
     call_command("collectstatic", interactive=False, verbosity=0)
 
+    from django.conf import settings
+
+    if settings.WORKER_WITH_SERVER:
+        _job_worker.start(server.log)
+
 
 def child_exit(server, worker):
     """A dead worker's counters still count; its live gauges do not."""
@@ -89,5 +99,110 @@ def child_exit(server, worker):
 
 
 def on_exit(server):
+    _job_worker.stop(server.log)
     if _metrics_directory_is_ours:
         shutil.rmtree(_metrics_directory, ignore_errors=True)
+
+
+class JobWorker:
+    """One ``manage.py run_worker`` beside the server, so that the README's command alone
+    delivers notifications. Where workers run apart (kanboard-django-worker.service),
+    WORKER_WITH_SERVER=false leaves it out.
+
+    A small supervisor process, forked from the arbiter before any web worker, starts the
+    job worker, starts it again if it dies, and on SIGTERM or SIGINT stops it (SIGTERM: it
+    finishes the job in hand) and exits; the arbiter stops the supervisor when it exits.
+    The supervisor is a process of its own, single-threaded, because starting a process
+    from a thread of the arbiter races with the arbiter's forks of web workers (a worker
+    forked meanwhile inherits the pipe on which the start waits, and holds it open for
+    its whole life). The job worker runs in its own session, so a Ctrl-C reaches it only
+    through the supervisor."""
+
+    RESTART_DELAY_SECONDS = 2
+
+    def __init__(self) -> None:
+        self.supervisor: int | None = None
+
+    def start(self, log) -> None:
+        pid = os.fork()
+        if pid:
+            self.supervisor = pid
+            return
+        end_with_parent()  # an arbiter killed outright takes the supervisor with it
+        status = 0
+        try:
+            self._supervise(log)
+        except BaseException:
+            log.exception("job worker supervisor failed")
+            status = 1
+        finally:
+            os._exit(status)
+
+    def _supervise(self, log) -> None:
+        stopping = threading.Event()
+        current: list[subprocess.Popen] = []
+
+        def stop(signum, frame) -> None:
+            stopping.set()
+            for process in current:
+                process.terminate()
+
+        signal.signal(signal.SIGTERM, stop)
+        signal.signal(signal.SIGINT, stop)
+        while not stopping.is_set():
+            try:
+                process = subprocess.Popen(
+                    [sys.executable, "manage.py", "run_worker", "--no-reload"],
+                    cwd=chdir,
+                    start_new_session=True,
+                    preexec_fn=end_with_parent,  # safe here: the supervisor has one thread
+                )
+            except OSError:
+                log.exception("job worker could not be started; trying again")
+            else:
+                current[:] = [process]
+                if stopping.is_set():  # told to stop while it was starting
+                    process.terminate()
+                log.info("job worker started (pid %s)", process.pid)
+                status = process.wait()
+                if stopping.is_set():
+                    return
+                log.error("job worker exited with status %s; starting another", status)
+            stopping.wait(self.RESTART_DELAY_SECONDS)
+
+    def stop(self, log) -> None:
+        """Stop the supervisor, which stops the job worker; kill it after the graceful
+        timeout."""
+        if self.supervisor is None:
+            return
+        try:
+            os.kill(self.supervisor, signal.SIGTERM)
+        except ProcessLookupError:
+            return
+        deadline = time.monotonic() + graceful_timeout + 5
+        while time.monotonic() < deadline:
+            try:
+                pid, _ = os.waitpid(self.supervisor, os.WNOHANG)
+            except ChildProcessError:  # already reaped by the arbiter
+                return
+            if pid:
+                return
+            time.sleep(0.1)
+        log.warning("job worker still busy after %s s: killed", graceful_timeout)
+        os.kill(self.supervisor, signal.SIGKILL)
+
+
+def end_with_parent() -> None:
+    """Linux: receive SIGTERM when the parent process dies, so that neither the supervisor
+    nor the job worker outlives what started it. Elsewhere, nothing."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        pr_set_pdeathsig = 1
+        libc.prctl(pr_set_pdeathsig, signal.SIGTERM)
+    except (OSError, AttributeError):
+        pass
+
+
+_job_worker = JobWorker()

@@ -165,6 +165,12 @@ NOTIFICATION_RETRY_DELAYS = tuple(
     int(seconds)
     for seconds in env_str("NOTIFICATION_RETRY_DELAYS", "60,300,1800,7200,43200").split(",")
 )
+# A job RUNNING for longer than this many seconds belongs to a dead worker and is queued
+# again (every job's own deadlines are far shorter). `manage.py run_worker` runs beside
+# gunicorn (deploy/gunicorn.conf.py) unless WORKER_WITH_SERVER is false (a separate
+# worker service, deploy/kanboard-django-worker.service).
+WORKER_JOB_LEASE = env_int("WORKER_JOB_LEASE", 300)
+WORKER_WITH_SERVER = env_bool("WORKER_WITH_SERVER", True)
 
 # Webhooks (README "Webhooks"). Kanboard's global webhook: its URL and token are the
 # webhook_url and webhook_token settings, which these variables override when set.

@@ -62,3 +62,20 @@ class UnreadNotification(models.Model):
 
     def __str__(self) -> str:
         return f"{self.event_name} for user {self.user_id}"
+
+
+class FinishedJob(models.Model):
+    """A notification job whose work has committed. The job writes this row in the same
+    transaction as its deliveries; a copy of the job run again (its worker died before
+    marking it done, and a lease recovery put it back in the queue) finds the row and
+    does nothing."""
+
+    # The queue's id of the job: a UUID for the database backend, any string for others.
+    job_id = models.CharField(max_length=64, primary_key=True)
+    finished_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        db_table = "notification_finished_jobs"
+
+    def __str__(self) -> str:
+        return f"job {self.job_id}"

@@ -8,11 +8,18 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.core import checks
 from django.core.mail import get_connection
+from django.db import DatabaseError
+from django.db.models import Q
+from django.utils import timezone
+from django_tasks import TaskResultStatus
+from django_tasks_db.models import DBTaskResult, get_date_max
 
+from notifications.worker import job_lease_seconds
 from operations.readiness import readiness
 
 OK, WARN, FAIL = "ok", "warn", "FAIL"
@@ -124,8 +131,53 @@ def mail_line() -> Line:
     return Line(OK, "mail", f"SMTP server {where} answers")
 
 
+# A job due for longer than this has no worker taking it.
+QUEUE_WAIT_LIMIT = timedelta(minutes=10)
+
+
+def queue_line() -> Line:
+    """The notification queue: jobs nobody takes (no worker running?), jobs of dead
+    workers not recovered (no worker running either), deliveries given up on lately."""
+    try:
+        waiting, problems = queue_problems()
+    except DatabaseError as error:  # no database, or not migrated: said on their lines
+        return Line(FAIL, "job_queue", f"the queue cannot be read: {error}")
+    if problems:
+        return Line(FAIL if waiting else WARN, "job_queue", "; ".join(problems))
+    return Line(OK, "job_queue", "no job waiting for a worker, none failed in the last day")
+
+
+def queue_problems() -> tuple[int, list[str]]:
+    """How many jobs wait for a worker, and what is wrong with the queue."""
+    now = timezone.now()
+    due_before = now - QUEUE_WAIT_LIMIT
+    jobs = DBTaskResult.objects
+    # A job queued without a date to run after is due from when it was queued.
+    waiting = (
+        jobs.ready()
+        .filter(
+            Q(run_after__lte=due_before) | Q(run_after=get_date_max(), enqueued_at__lte=due_before)
+        )
+        .count()
+    )
+    lease_expired = jobs.filter(
+        status=TaskResultStatus.RUNNING,
+        started_at__lt=now - timedelta(seconds=job_lease_seconds()),
+    ).count()
+    failed = jobs.failed().filter(finished_at__gte=now - timedelta(days=1)).count()
+    problems = []
+    if waiting:
+        problems.append(f"{waiting} job(s) due for more than 10 minutes: is a worker running?")
+    if lease_expired:
+        problems.append(f"{lease_expired} job(s) RUNNING past the lease: their worker died")
+    if failed:
+        problems.append(f"{failed} job(s) failed in the last day")
+    return waiting, problems
+
+
 def diagnose() -> list[Line]:
     lines = [Line(OK if result.ok else FAIL, result.name, result.detail) for result in readiness()]
     lines.extend(settings_lines())
     lines.append(mail_line())
+    lines.append(queue_line())
     return lines

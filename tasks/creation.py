@@ -14,6 +14,7 @@ from tasks import events
 from tasks.assignees import is_assignable
 from tasks.board import first_active_swimlane_id, first_column_id
 from tasks.colors import default_color
+from tasks.mentions import mentioned_members
 from tasks.models import Task
 from tasks.positions import lock_projects, next_position
 from tasks.tags import save_task_tags
@@ -93,4 +94,7 @@ def insert_task(project_id: int, values: dict, actor_id: int, tags: list[str] = 
     if tags:
         save_task_tags(project_id, task.pk, tags)
     events.emit_each((events.TASK_CREATE_UPDATE, events.TASK_CREATE), task.pk, actor_id)
+    # Kanboard's TaskEventJob: the users a new task's description mentions are told so.
+    for mentioned in mentioned_members(task.description or "", project_id, actor_id):
+        events.emit(events.TASK_USER_MENTION, task.pk, actor_id, mention=mentioned)
     return task

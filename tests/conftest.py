@@ -28,6 +28,7 @@ from accounts.seed import seed_admin, seed_settings
 from tasks.models import Link
 from tasks.seed import seed_links
 from tests.factories import PASSWORD, MembershipFactory, ProjectFactory, UserFactory
+from tests.smtp_inbox import smtp_server  # noqa: F401  (a fixture for every test)
 
 PERSONAS = ("app", "admin", "manager", "member", "viewer", "outsider")
 # Usernames as in the spec's security fixture ("admin" itself is the seeded account).

@@ -50,7 +50,13 @@ def workers_of(master: int) -> list[int]:
 @pytest.fixture
 def server(tmp_path):
     port = free_port()
-    env = {**os.environ, "DATABASE_URL": database_url(), "DATA_DIR": str(tmp_path)}
+    # The web workers alone: no job worker (and its supervisor) among the master's children.
+    env = {
+        **os.environ,
+        "DATABASE_URL": database_url(),
+        "DATA_DIR": str(tmp_path),
+        "WORKER_WITH_SERVER": "false",
+    }
     process = subprocess.Popen(
         [
             str(Path(sys.executable).with_name("gunicorn")),

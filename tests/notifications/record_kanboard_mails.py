@@ -39,7 +39,7 @@ from tests.notifications.mail_scenario import (
     STEPS_WITHOUT_URL,
     set_up,
 )
-from tests.notifications.smtp_inbox import Inbox, start_smtp_server
+from tests.smtp_inbox import Inbox, start_smtp_server
 
 FIXTURE = Path(__file__).parent / "data" / "kanboard_mails.json"
 REPO = Path(__file__).resolve().parents[2]

@@ -29,7 +29,7 @@ from tasks.models import Task
 from tests.conftest import Credentials
 from tests.notifications import mail_scenario as scenario
 from tests.notifications.record_kanboard_mails import KIT, record
-from tests.notifications.smtp_inbox import Inbox, free_port
+from tests.smtp_inbox import Inbox, free_port
 
 RECORDED = json.loads((Path(__file__).parent / "data" / "kanboard_mails.json").read_text())
 # The events Kanboard notifies (its NotificationSubscriber's): those of the activity

@@ -19,6 +19,7 @@ UNITS = (
     "kanboard-django.service",
     "kanboard-django-cronjob.service",
     "kanboard-django-cronjob.timer",
+    "kanboard-django-worker.service",
 )
 SIZE_UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
 
@@ -109,7 +110,11 @@ def test_systemd_accepts_the_units(tmp_path):
 
 
 def test_the_units_are_hardened():
-    for unit in ("kanboard-django.service", "kanboard-django-cronjob.service"):
+    for unit in (
+        "kanboard-django.service",
+        "kanboard-django-cronjob.service",
+        "kanboard-django-worker.service",
+    ):
         text = (DEPLOY / unit).read_text()
         for option in (
             "NoNewPrivileges=true",

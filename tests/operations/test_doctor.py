@@ -83,7 +83,7 @@ def test_a_production_setup_is_all_ok(db, production):
         ("ok", name)
         for name in (
             "database", "migrations", "file_storage", "debug", "secret_key",
-            "allowed_hosts", "tls_proxy", "metrics", "api", "mail",
+            "allowed_hosts", "tls_proxy", "metrics", "api", "mail", "job_queue",
         )
     ]  # fmt: skip
 

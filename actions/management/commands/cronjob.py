@@ -5,8 +5,9 @@ from actions.daily import run_daily_job
 
 class Command(BaseCommand):
     help = (
-        "Run the daily job (Kanboard's cronjob): the automatic actions of the daily "
-        "event. Once per day; later runs of the same day do nothing."
+        "Run the daily job (Kanboard's cronjob): the overdue tasks' notifications, the "
+        "automatic actions of the daily event, the pruning of old finished jobs. Once per "
+        "day; later runs of the same day do nothing."
     )
 
     def handle(self, *args, **options) -> None:

@@ -1,5 +1,5 @@
-"""An SMTP server (aiosmtpd) keeping what it receives in the form the recorded Kanboard
-mails have: the envelope, the headers Kanboard sets, the decoded HTML body."""
+"""A real SMTP server (aiosmtpd) for the tests, keeping what it receives in the form the
+recorded Kanboard mails have: the envelope, the headers Kanboard sets, the decoded body."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import email
 import socket
 from email import policy
 
+import pytest
 from aiosmtpd.controller import Controller
 
 # The headers of a mail that Kanboard sets itself (Date, Message-ID... are the library's).
@@ -40,3 +41,17 @@ def start_smtp_server(inbox: Inbox) -> Controller:
     controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
     controller.start()
     return controller
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """An SMTP server Django sends through, for the test; its Inbox."""
+    inbox = Inbox()
+    controller = start_smtp_server(inbox)
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+    settings.MAIL_BCC = ""
+    yield inbox
+    controller.stop()
