@@ -8,14 +8,13 @@ from django.db import transaction
 
 from accounts.config import new_token
 from projects.models import Project
-from tasks import events
 from tasks.activity import RECORDED_EVENTS
 from webhooks.global_webhook import validate_webhook_url
 from webhooks.models import ProjectWebhook
 
-# The events a webhook can take: those Kanboard notifies (its NotificationSubscriber), the
-# activity stream's and the mentions.
-EVENT_NAMES = (*RECORDED_EVENTS, events.TASK_USER_MENTION, events.COMMENT_USER_MENTION)
+# The events a webhook can take: those Kanboard notifies (its NotificationSubscriber), which
+# are the activity stream's; a mention goes to the mentioned user alone, never to a webhook.
+EVENT_NAMES = RECORDED_EVENTS
 
 
 def _checked(url: str, event_names: list[str]) -> tuple[str, list[str]]:
