@@ -31,7 +31,7 @@ def queue_notification(event: events.Event) -> None:
         return
     if not worth_a_job(event):
         return
-    notify_event.enqueue(event.name, json_safe(event.data), event.actor_id)
+    notify_event.enqueue(event.name, as_json(event.data), event.actor_id)
 
 
 def worth_a_job(event: events.Event) -> bool:
@@ -43,6 +43,8 @@ def worth_a_job(event: events.Event) -> bool:
     return has_webhooks(project_id) or anyone_notified(project_id, event.actor_id)
 
 
-def json_safe(data: dict) -> dict:
-    """The event data as a job argument can carry it (JSON values only)."""
-    return json.loads(json.dumps(data, cls=DjangoJSONEncoder))
+def as_json(data: dict) -> str:
+    """The event data as a job carries it: JSON text, not a JSON value, because
+    PostgreSQL's jsonb (the queue's arguments column) would reorder its keys, and
+    Kanboard's webhook payloads and web notifications keep the order of its event data."""
+    return json.dumps(data, cls=DjangoJSONEncoder)

@@ -39,10 +39,11 @@ class DeliveryAbandoned(Exception):
 
 
 @task(takes_context=True)
-def notify_event(context: TaskContext, event_name: str, event_data: dict, author_id: int) -> None:
+def notify_event(context: TaskContext, event_name: str, event_json: str, author_id: int) -> None:
     """Deliver the event to its recipients (Kanboard's NotificationJob): a mention to the
     mentioned user alone, any other event to the project's members by their settings and
-    to the webhooks."""
+    to the webhooks. ``event_json`` is the event data as JSON text (see dispatch.as_json)."""
+    event_data = json.loads(event_json)
     with transaction.atomic():
         if not mark_finished(context):
             return
@@ -76,7 +77,7 @@ def deliver(recipients, event_name: str, event_data: dict[str, Any], author_id: 
     )
     for user in recipients:
         if EMAIL in channels[user.pk] and user.email:
-            send_notification_email.enqueue(user.pk, event_name, event_data, author_id)
+            send_notification_email.enqueue(user.pk, event_name, json.dumps(event_data), author_id)
 
 
 def php_json(data: dict[str, Any]) -> str:
@@ -111,11 +112,12 @@ def send_notification_email(
     context: TaskContext,
     user_id: int,
     event_name: str,
-    event_data: dict,
+    event_json: str,
     author_id: int,
     attempt: int = 1,
 ) -> None:
-    """Send the event's e-mail to the user; on failure, try again later."""
+    """Send the event's e-mail (its data as JSON text) to the user; on failure, try again
+    later."""
     if FinishedJob.objects.filter(job_id=context.task_result.id).exists():
         logger.info("mail job %s already sent: not sent again", context.task_result.id)
         return
@@ -123,7 +125,7 @@ def send_notification_email(
     if recipient is None or not recipient.email:
         return
     try:
-        notification_email(recipient, event_name, event_data, author_id).send()
+        notification_email(recipient, event_name, json.loads(event_json), author_id).send()
     except Exception as error:
         logger.warning(
             "mail of %s to %s (user %s) failed at attempt %s: %s",
@@ -136,7 +138,7 @@ def send_notification_email(
         with transaction.atomic():
             mark_finished(context)
             retried = queue_retry(
-                send_notification_email, attempt, user_id, event_name, event_data, author_id
+                send_notification_email, attempt, user_id, event_name, event_json, author_id
             )
         if not retried:
             logger.error(

@@ -19,11 +19,16 @@ from django.db.models import Q
 
 from accounts.models import GroupMember, User, UserNotificationType
 from notifications.models import UserProjectNotification
+from notifications.preferences import (
+    CHANNELS,
+    FILTER_ASSIGNEE,
+    FILTER_BOTH,
+    FILTER_CREATOR,
+    FILTER_NONE,
+)
 from projects.models import ProjectUserRole
 
-FILTER_ALL, FILTER_ASSIGNED, FILTER_CREATED, FILTER_BOTH = 1, 2, 3, 4
 WEB, EMAIL = "web", "email"
-KNOWN_CHANNELS = (EMAIL, WEB)
 
 
 def notified_members(project_id: int, author_id: int = 0):
@@ -62,9 +67,9 @@ def filter_accepts(user: User, task: dict) -> bool:
     assigned = task.get("owner_id") == user.pk
     created = task.get("creator_id") == user.pk
     accepted = {
-        FILTER_ALL: True,
-        FILTER_ASSIGNED: assigned,
-        FILTER_CREATED: created,
+        FILTER_NONE: True,
+        FILTER_ASSIGNEE: assigned,
+        FILTER_CREATOR: created,
         FILTER_BOTH: assigned or created,
     }
     return accepted.get(user.notifications_filter, False)
@@ -109,9 +114,7 @@ def channels_of(user_ids: list[int]) -> dict[int, list[str]]:
     order (by name)."""
     channels: dict[int, list[str]] = defaultdict(list)
     rows = (
-        UserNotificationType.objects.filter(
-            user_id__in=user_ids, notification_type__in=KNOWN_CHANNELS
-        )
+        UserNotificationType.objects.filter(user_id__in=user_ids, notification_type__in=CHANNELS)
         .order_by("user_id", "notification_type")
         .values_list("user_id", "notification_type")
     )

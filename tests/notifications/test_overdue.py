@@ -4,6 +4,7 @@ Kanboard's rules (its notification:overdue-tasks, as its cronjob runs it)."""
 from __future__ import annotations
 
 import io
+import json
 import time
 
 import pytest
@@ -11,7 +12,7 @@ from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from tests.factories import ProjectFactory, TaskFactory
-from tests.notifications.conftest import run_worker, web_notifications
+from tests.notifications.conftest import mail_recipients, run_worker, web_notifications
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -85,8 +86,8 @@ def test_each_subscriber_is_told_of_the_overdue_tasks_their_filter_lets_through(
     assert overdue_titles(member) == []  # notifications not enabled
 
 
-def test_the_overdue_mails_are_queued_for_the_subscribers_with_an_address(
-    world, subscriber, overdue
+def test_the_overdue_mails_go_to_the_subscribers_with_an_address(
+    world, subscriber, overdue, smtp_server
 ):
     alice = subscriber("alice")
     subscriber("noaddress", email="")
@@ -96,7 +97,9 @@ def test_the_overdue_mails_are_queued_for_the_subscribers_with_an_address(
     [mail_job] = DBTaskResult.objects.filter(task_path="notifications.jobs.send_notification_email")
     user_id, event_name, data, author_id = mail_job.args_kwargs["args"]
     assert (user_id, event_name, author_id) == (alice.pk, "task.overdue", 0)
-    assert [task["title"] for task in data["tasks"]] == ["Late", "Later"]
+    assert [task["title"] for task in json.loads(data)["tasks"]] == ["Late", "Later"]
+    run_worker()
+    assert mail_recipients(smtp_server) == [("alice@example.org", "[P] 2 overdue tasks")]
 
 
 def test_the_overdue_tasks_are_told_once_a_day(world, subscriber, overdue):

@@ -21,7 +21,7 @@ pytestmark = pytest.mark.django_db
 
 def queued_job(**fields) -> DBTaskResult:
     """A mail job as the queue holds it, then with ``fields`` changed."""
-    result = send_notification_email.enqueue(1, "task.create", {}, 0)
+    result = send_notification_email.enqueue(1, "task.create", "{}", 0)
     DBTaskResult.objects.filter(pk=result.id).update(**fields)
     return DBTaskResult.objects.get(pk=result.id)
 
