@@ -21,11 +21,13 @@ from accounts.models import User
 from kanboard_site.rows import select_rows
 from rpc.formatters import number
 from rpc.formatters.database_json import (
+    NUMBER,
     JsonText,
     color_sql,
     fallback_color_json,
     json_array,
     not_whole_sql,
+    number_sql,
     row_json_sql,
     text_sql,
     whole_hours_sql,
@@ -70,15 +72,25 @@ def project_tasks_in_full(project_id: int | None, active: bool) -> JsonText | li
 _HOURS = ("time_estimated", "time_spent")
 
 
+_TEXT_COLUMNS = frozenset(
+    field.column
+    for field in Task._meta.concrete_fields
+    if field.get_internal_type() in ("CharField", "TextField")
+)
+
+
 def _task_column_sql(vendor: str | None, name: str) -> str:
     """A column of the tasks table with the JSON type Kanboard answers: the flag as 0/1;
-    with a vendor, hours as integers (where they are whole: see database_json)."""
+    with a vendor, hours as integers (where they are whole: see database_json) and the
+    numbers marked for row_json_sql."""
     column = f'"tasks"."{name}"'
     if name in _HOURS and vendor:
-        return whole_hours_sql(vendor, column)
-    if name == "is_active":
-        return f"CAST({column} AS INTEGER)"
-    return column
+        column = whole_hours_sql(vendor, column)
+    elif name == "is_active":
+        column = f"CAST({column} AS INTEGER)"
+    if vendor is None or name in _TEXT_COLUMNS:
+        return column
+    return number_sql(column)
 
 
 @lru_cache(maxsize=2)
@@ -86,10 +98,9 @@ def _full_json_statement(vendor: str) -> str:
     fields = [(name, _task_column_sql(vendor, name)) for name in TASK_COLUMNS]
     fields.append(("url", text_sql("%s") + ' || "tasks"."id"'))
     fields.append(("color", color_sql('"tasks"."color_id"')))
-    encoded, lateral = row_json_sql(vendor, fields)
     not_whole = not_whole_sql(vendor, [f'"tasks"."{name}"' for name in _HOURS])
     return (
-        f'SELECT {encoded}, {not_whole} FROM "tasks"{lateral} '  # noqa: S608 (code only)
+        f'SELECT {row_json_sql(vendor, fields)}, {not_whole} FROM "tasks" '  # noqa: S608
         'WHERE "tasks"."project_id" = %s AND "tasks"."is_active" = %s ORDER BY "tasks"."id"'
     )
 
@@ -256,9 +267,8 @@ def _extended_dicts(condition: str, order: str, params) -> list[dict]:
 
 
 def _extended_json_rows(condition: str, order: str, params) -> list[EncodedTask]:
-    vendor = connection.vendor
     with connection.cursor() as cursor:
-        cursor.execute(_extended_json_statement(vendor, condition, order), params)
+        cursor.execute(_extended_json_statement(connection.vendor, condition, order), params)
         return [EncodedTask(*row) for row in cursor.fetchall()]
 
 
@@ -275,16 +285,19 @@ _EXTENDED_FROM = (
 _EXTENDED_NAMES = (
     'u."username"', 'u."name"', 'u."email"', 'u."avatar_path"',
     'c."name"', 'c."description"', 'c."color_id"',
-    'col."title"', 'col."position"', 's."name"', 'p."name"',
+    'col."title"', number_sql('col."position"'), 's."name"', 'p."name"',
 )  # fmt: skip
+
+
+_COUNTS = [number_sql(f"({count.sql})") for count in EXTENDED_COUNTS.values()]
 
 
 def _extended_columns(vendor: str | None) -> list[str]:
     """The extended form's values in EXTENDED_KEYS order; with a vendor, hours as the
-    integers the database encodes."""
-    counts = [f"({count.sql})" for count in EXTENDED_COUNTS.values()]
+    integers the database encodes and numbers marked for row_json_sql."""
     head = [_task_column_sql(vendor, name) for name in EXTENDED_HEAD[len(EXTENDED_COUNTS) :]]
-    return [*counts, *head, *_EXTENDED_NAMES]
+    columns = [*_COUNTS, *head, *_EXTENDED_NAMES]
+    return columns if vendor else [column.removeprefix(NUMBER) for column in columns]
 
 
 @lru_cache(maxsize=16)
@@ -298,14 +311,12 @@ def _extended_statement(condition: str, order: str) -> str:
 
 @lru_cache(maxsize=16)
 def _extended_json_statement(vendor: str, condition: str, order: str) -> str:
-    encoded, lateral = row_json_sql(
-        vendor, list(zip(EXTENDED_KEYS, _extended_columns(vendor), strict=True))
-    )
+    encoded = row_json_sql(vendor, list(zip(EXTENDED_KEYS, _extended_columns(vendor), strict=True)))
     not_whole = not_whole_sql(vendor, [f'"tasks"."{name}"' for name in _HOURS])
     return (
         f"SELECT {encoded}, {not_whole}, "
         '"tasks"."id", "tasks"."swimlane_id", "tasks"."column_id", "tasks"."score", '
-        f'CAST("tasks"."is_active" AS INTEGER) {_EXTENDED_FROM.rstrip()}{lateral} '
+        f'CAST("tasks"."is_active" AS INTEGER) {_EXTENDED_FROM}'
         f"WHERE {condition} ORDER BY {order}"
     )
 
