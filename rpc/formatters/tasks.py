@@ -8,12 +8,11 @@ cost more than the query itself.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from functools import lru_cache
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import IntegerField, QuerySet
+from django.db.models import F, IntegerField, QuerySet
 from django.db.models.expressions import RawSQL
 
 from accounts.config import DEFAULT_APPLICATION_URL, get_configs
@@ -198,22 +197,35 @@ def encoded_tasks_in_extended_form(queryset: QuerySet) -> JsonText | list[dict]:
         return []
     condition, order, params = found
     rows = _extended_json_rows(condition, order, params)
-    if any(row.not_whole for row in rows):
+    if any(row[1] for row in rows):
         return _extended_dicts(condition, order, params)
-    return json_array([row.text for row in rows])
+    return json_array([row[0] for row in rows])
 
 
 def _ids_condition(queryset: QuerySet) -> tuple[str, str, list] | None:
-    """(condition, order, params) selecting the queryset's tasks by their ids, read first.
-    (The queryset is not embedded as a subquery: a search of many terms is already close
-    to SQLite's limit on expression depth.)"""
-    ids = list(queryset.values_list("pk", flat=True))
-    if not ids:
+    """(condition, order, params) selecting the queryset's tasks by their ids, read first
+    as one value (an array aggregated by the database: no Python work per id). (The
+    queryset is not embedded as a subquery: a search of many terms is already close to
+    SQLite's limit on expression depth.)"""
+    if queryset.query.is_empty():
+        return None
+    try:
+        listed_ids = queryset.values(listed_id=F("pk")).order_by()
+        selected, params = listed_ids.query.sql_with_params()
+    except EmptyResultSet:
         return None
     if connection.vendor == "postgresql":
-        return '"tasks"."id" = ANY(%s)', _order_of(queryset), [ids]
-    condition = '"tasks"."id" IN (SELECT "value" FROM json_each(%s))'
-    return condition, _order_of(queryset), [json.dumps(ids)]
+        aggregated = f"SELECT array_agg(listed.listed_id) FROM ({selected}) listed"  # noqa: S608
+        condition = '"tasks"."id" = ANY(%s)'
+    else:
+        aggregated = f"SELECT json_group_array(listed.listed_id) FROM ({selected}) listed"  # noqa: S608
+        condition = '"tasks"."id" IN (SELECT "value" FROM json_each(%s))'
+    with connection.cursor() as cursor:
+        cursor.execute(aggregated, params)
+        ids = cursor.fetchone()[0]
+    if not ids or ids == "[]":
+        return None
+    return condition, _order_of(queryset), [ids]
 
 
 _IN_PROJECT = '"tasks"."project_id" = %s'
@@ -225,22 +237,11 @@ def project_tasks_in_extended_form(project_id: int) -> list[dict]:
     return _extended_dicts(_IN_PROJECT, _BY_POSITION, [project_id])
 
 
-@dataclass(slots=True)
-class EncodedTask:
-    """A task of the extended form as JSON text, with what a board needs to know of it."""
-
-    text: str
-    not_whole: bool
-    id: int
-    swimlane_id: int
-    column_id: int
-    score: int | None
-    is_active: int
-
-
-def project_tasks_encoded(project_id: int) -> list[EncodedTask]:
+def project_tasks_encoded(project_id: int) -> list[tuple]:
     """Every task of the project (open and closed) by position, encoded by the database:
-    getBoard's cells. Callers check ``not_whole`` (see database_json)."""
+    getBoard's cells, as rows of (JSON text, not_whole, id, swimlane_id, column_id, score,
+    is_active) — plain tuples, no object per task. Callers check ``not_whole`` (see
+    database_json)."""
     return _extended_json_rows(_IN_PROJECT, _BY_POSITION, [project_id])
 
 
@@ -266,10 +267,10 @@ def _extended_dicts(condition: str, order: str, params) -> list[dict]:
     return listed
 
 
-def _extended_json_rows(condition: str, order: str, params) -> list[EncodedTask]:
+def _extended_json_rows(condition: str, order: str, params) -> list[tuple]:
     with connection.cursor() as cursor:
         cursor.execute(_extended_json_statement(connection.vendor, condition, order), params)
-        return [EncodedTask(*row) for row in cursor.fetchall()]
+        return cursor.fetchall()
 
 
 # The extended form's joins: Kanboard's TaskFinderModel::getExtendedQuery, a missing
