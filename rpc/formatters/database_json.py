@@ -48,12 +48,22 @@ def row_json_sql(vendor: str, fields: Sequence[tuple[str, str]]) -> str:
     a third less of the server's time on a board of 2,000 tasks."""
     if vendor == "postgresql":
         pieces = [
-            f"'{separator}\"{key}\":' || COALESCE({_postgresql_value(expression)}, 'null')"
+            f"('{separator}\"{key}\":' || COALESCE({_postgresql_value(expression)}, 'null'))"
             for separator, (key, expression) in zip(_separators(len(fields)), fields, strict=True)
         ]
-        return "(" + " || ".join(pieces) + " || '}')"
+        return _concatenated([*pieces, "'}'"])
     pairs = ", ".join(f"'{key}', {_sqlite_value(expression)}" for key, expression in fields)
     return f"json_object({pairs})"
+
+
+def _concatenated(pieces: list[str]) -> str:
+    """The pieces joined by ``||`` in a balanced tree: each join copies both sides, so a
+    chain of a hundred pieces copies the beginning of the row a hundred times (a sixth
+    more of the server's time on a board of 2,000 tasks)."""
+    while len(pieces) > 1:
+        pairs = [pieces[index : index + 2] for index in range(0, len(pieces), 2)]
+        pieces = [f"({pair[0]} || {pair[1]})" if len(pair) == 2 else pair[0] for pair in pairs]
+    return pieces[0]
 
 
 def _postgresql_value(expression: str) -> str:
