@@ -81,9 +81,14 @@ def database_from_url(url: str, data_dir: Path) -> dict:
             "PORT": str(parts.port or ""),
             "CONN_MAX_AGE": env_int("DB_CONN_MAX_AGE", 60),
             "CONN_HEALTH_CHECKS": True,
-            # Parameters sent apart from the SQL, so that psycopg prepares the statements
-            # a worker runs again and again (the board's query plans once, not per call).
-            "OPTIONS": {"server_side_binding": True},
+            # Parameters sent apart from the SQL, and statements prepared from their fifth
+            # run on a connection (Django turns psycopg's preparing off unless asked): the
+            # board's statement is planned once per worker, not on every call. Set
+            # DB_PREPARE_THRESHOLD to 0 behind a pooler in transaction mode (PgBouncer).
+            "OPTIONS": {
+                "server_side_binding": True,
+                "prepare_threshold": env_int("DB_PREPARE_THRESHOLD", 5) or None,
+            },
             "TEST": {"NAME": f"test_{name}"},
         }
     raise ImproperlyConfigured(f"DATABASE_URL scheme {parts.scheme!r} is not supported")

@@ -41,6 +41,30 @@ def test_postgres_url(tmp_path):
     assert (database["NAME"], database["USER"], database["PASSWORD"]) == ("kanboard", "kb", "p@ss")
     assert (database["HOST"], database["PORT"]) == ("db.example", "6543")
     assert database["CONN_HEALTH_CHECKS"] is True
+    assert database["OPTIONS"] == {"server_side_binding": True, "prepare_threshold": 5}
+
+
+def test_postgres_statements_are_not_prepared_when_the_threshold_is_zero(monkeypatch, tmp_path):
+    monkeypatch.setenv("DB_PREPARE_THRESHOLD", "0")
+
+    database = database_from_url("postgres://kb@db.example/kanboard", tmp_path)
+
+    assert database["OPTIONS"]["prepare_threshold"] is None
+
+
+@pytest.mark.django_db
+def test_a_statement_run_again_and_again_is_prepared_on_postgresql():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("prepared statements are PostgreSQL's")
+    with connection.cursor() as cursor:
+        for _ in range(6):
+            cursor.execute("SELECT COUNT(*) FROM tasks WHERE project_id = %s", [1])
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+
+    assert "SELECT COUNT(*) FROM tasks WHERE project_id = $1" in prepared
 
 
 @pytest.mark.parametrize("url", ["mysql://x@y/z", "postgres://x@y/", "ftp://nope"])

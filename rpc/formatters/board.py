@@ -10,7 +10,7 @@ from __future__ import annotations
 import orjson
 
 from rpc.formatters import flag
-from rpc.formatters.database_json import JsonText
+from rpc.formatters.database_json import json_array
 from rpc.formatters.structure import swimlane as swimlane_row
 from rpc.formatters.tags import tags_by_task_of_project
 from rpc.formatters.tasks import project_tasks_encoded, project_tasks_in_extended_form
@@ -25,38 +25,41 @@ def board(found: Board | None) -> list[dict]:
     tags = tags_by_task_of_project(found.project_id)
     cells: dict[tuple[int, int], list] = {}
     scores: dict[tuple[int, int], int] = {}
-    encoded = project_tasks_encoded(found.project_id)
-    if any(task.not_whole for task in encoded):
+    rows = project_tasks_encoded(found.project_id)
+    if any(row[1] for row in rows):  # not_whole
         for task in project_tasks_in_extended_form(found.project_id):
             task["tags"] = tags.get(task["id"], [])
             task["is_draggable"] = found.may_move and task["is_active"] == 1
             cell = (task["swimlane_id"], task["column_id"])
             cells.setdefault(cell, []).append(task)
             scores[cell] = scores.get(cell, 0) + (task["score"] or 0)
+        listed = list
     else:
-        for task in encoded:
-            listed = tags.get(task.id)
-            spliced = (
-                task.text[:-1]
-                + (',"tags":' + orjson.dumps(listed).decode() if listed else ',"tags":[]')
-                + _DRAGGABLE[found.may_move and task.is_active == 1]
+        # Each task's text with its tags and is_draggable spliced in; each cell's tasks
+        # become one JSON text (no object per task for the encoder to call back on).
+        for text, _, task_id, swimlane_id, column_id, score, is_active in rows:
+            tagged = tags.get(task_id)
+            cell = (swimlane_id, column_id)
+            cells.setdefault(cell, []).append(
+                text[:-1]
+                + (',"tags":' + orjson.dumps(tagged).decode() if tagged else ',"tags":[]')
+                + _DRAGGABLE[found.may_move and is_active == 1]
             )
-            cell = (task.swimlane_id, task.column_id)
-            cells.setdefault(cell, []).append(JsonText(spliced))
-            scores[cell] = scores.get(cell, 0) + (task.score or 0)
+            scores[cell] = scores.get(cell, 0) + (score or 0)
+        listed = json_array
 
-    swimlanes = [_swimlane(found, swimlane, cells, scores) for swimlane in found.swimlanes]
+    swimlanes = [_swimlane(found, swimlane, cells, scores, listed) for swimlane in found.swimlanes]
     for column_index, column in enumerate(found.columns):
         across = [swimlane["columns"][column_index] for swimlane in swimlanes]
         for cell in across:
-            cell["nb_visible_tasks_across_swimlane"] = sum(len(other["tasks"]) for other in across)
+            cell["nb_visible_tasks_across_swimlane"] = sum(other["nb_tasks"] for other in across)
             cell["nb_unfiltered_tasks_across_swimlane"] = column.nb_open_tasks
             cell["cumulative_score_across_swimlane"] = sum(other["score"] for other in across)
     return swimlanes
 
 
-def _swimlane(found: Board, swimlane, cells: dict, scores: dict) -> dict:
-    columns = [_cell(found, swimlane.pk, column, cells, scores) for column in found.columns]
+def _swimlane(found: Board, swimlane, cells: dict, scores: dict, listed) -> dict:
+    columns = [_cell(found, swimlane.pk, column, cells, scores, listed) for column in found.columns]
     return {
         **swimlane_row(swimlane),
         "columns": columns,
@@ -67,7 +70,8 @@ def _swimlane(found: Board, swimlane, cells: dict, scores: dict) -> dict:
     }
 
 
-def _cell(found: Board, swimlane_id: int, column, cells: dict, scores: dict) -> dict:
+def _cell(found: Board, swimlane_id: int, column, cells: dict, scores: dict, listed) -> dict:
+    """``listed`` writes the cell's tasks: as they are (dicts) or as one JSON array."""
     tasks = cells.get((swimlane_id, column.pk), [])
     if found.open_tasks_by_cell is None:
         open_in_cell = column.nb_open_tasks
@@ -82,7 +86,7 @@ def _cell(found: Board, swimlane_id: int, column, cells: dict, scores: dict) -> 
         "hide_in_dashboard": flag(column.hide_in_dashboard),
         "project_id": column.project_id,
         "nb_open_tasks": column.nb_open_tasks,
-        "tasks": tasks,
+        "tasks": listed(tasks),
         "nb_tasks": len(tasks),
         "score": scores.get((swimlane_id, column.pk), 0),
         "column_nb_open_tasks": open_in_cell,

@@ -1,5 +1,5 @@
 """Rows encoded as JSON by the database itself (SQLite's ``json_object``, PostgreSQL's
-``row_to_json``), one text per row, spliced into the reply without Python work per key.
+``to_json`` of each string), one text per row, spliced into the reply without Python work per key.
 
 Both databases write strings exactly as the reply encoder does (compact, non-ASCII kept,
 the same escapes), integers and NULLs too. Fractional numbers are where they differ
@@ -36,23 +36,61 @@ def json_array(texts: Sequence[str]) -> JsonText:
     return JsonText("[" + ",".join(texts) + "]")
 
 
-def row_json_sql(vendor: str, fields: Sequence[tuple[str, str]]) -> tuple[str, str]:
-    """(select expression, FROM addition) encoding ``fields`` — (key, SQL expression over
-    the statement's tables) in key order — as one JSON object per row. An expression
-    whose value is JSON text to embed (an object, an array) is written ``json:EXPR``."""
+def row_json_sql(vendor: str, fields: Sequence[tuple[str, str]]) -> str:
+    """Select expression encoding ``fields`` — (key, SQL expression over the statement's
+    tables) in key order — as one JSON object per row. An expression whose value is JSON
+    text to embed (an object, an array) is written ``json:EXPR``; one whose value is an
+    integer or NULL, ``number:EXPR``.
+
+    PostgreSQL's ``row_to_json`` and ``json_build_object`` look up the type of every
+    value on every row (and the latter writes spaces): the object is concatenated
+    instead, strings through ``to_json`` (the same escapes), numbers as their text —
+    a third less of the server's time on a board of 2,000 tasks."""
     if vendor == "postgresql":
-        selected = ", ".join(
-            f'({_embedded(expression, "(%s)::json")}) AS "{key}"' for key, expression in fields
-        )
-        return "row_to_json(row_json)::text", f", LATERAL (SELECT {selected}) row_json"
-    pairs = ", ".join(f"'{key}', {_embedded(expression, 'json(%s)')}" for key, expression in fields)
-    return f"json_object({pairs})", ""
+        pieces = [
+            f"('{separator}\"{key}\":' || COALESCE({_postgresql_value(expression)}, 'null'))"
+            for separator, (key, expression) in zip(_separators(len(fields)), fields, strict=True)
+        ]
+        return _concatenated([*pieces, "'}'"])
+    pairs = ", ".join(f"'{key}', {_sqlite_value(expression)}" for key, expression in fields)
+    return f"json_object({pairs})"
 
 
-def _embedded(expression: str, wrapper: str) -> str:
-    if expression.startswith("json:"):
-        return wrapper % expression[len("json:") :]
-    return expression
+def _concatenated(pieces: list[str]) -> str:
+    """The pieces joined by ``||`` in a balanced tree: each join copies both sides, so a
+    chain of a hundred pieces copies the beginning of the row a hundred times (a sixth
+    more of the server's time on a board of 2,000 tasks)."""
+    while len(pieces) > 1:
+        pairs = [pieces[index : index + 2] for index in range(0, len(pieces), 2)]
+        pieces = [f"({pair[0]} || {pair[1]})" if len(pair) == 2 else pair[0] for pair in pairs]
+    return pieces[0]
+
+
+def _postgresql_value(expression: str) -> str:
+    if expression.startswith(_EMBEDDED):
+        return f"({expression[len(_EMBEDDED) :]})"
+    if expression.startswith(NUMBER):
+        return f"CAST({expression[len(NUMBER) :]} AS TEXT)"
+    return f"to_json({expression})::text"
+
+
+def _sqlite_value(expression: str) -> str:
+    if expression.startswith(_EMBEDDED):
+        return f"json({expression[len(_EMBEDDED) :]})"
+    return expression.removeprefix(NUMBER)
+
+
+def _separators(count: int) -> list[str]:
+    return ["{"] + [","] * (count - 1)
+
+
+_EMBEDDED = "json:"
+NUMBER = "number:"
+
+
+def number_sql(expression: str) -> str:
+    """The expression marked as an integer or NULL for row_json_sql."""
+    return NUMBER + expression
 
 
 def whole_hours_sql(vendor: str, column: str) -> str:

@@ -8,12 +8,11 @@ cost more than the query itself.
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
 from functools import lru_cache
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import IntegerField, QuerySet
+from django.db.models import F, IntegerField, QuerySet
 from django.db.models.expressions import RawSQL
 
 from accounts.config import DEFAULT_APPLICATION_URL, get_configs
@@ -21,11 +20,13 @@ from accounts.models import User
 from kanboard_site.rows import select_rows
 from rpc.formatters import number
 from rpc.formatters.database_json import (
+    NUMBER,
     JsonText,
     color_sql,
     fallback_color_json,
     json_array,
     not_whole_sql,
+    number_sql,
     row_json_sql,
     text_sql,
     whole_hours_sql,
@@ -70,15 +71,25 @@ def project_tasks_in_full(project_id: int | None, active: bool) -> JsonText | li
 _HOURS = ("time_estimated", "time_spent")
 
 
+_TEXT_COLUMNS = frozenset(
+    field.column
+    for field in Task._meta.concrete_fields
+    if field.get_internal_type() in ("CharField", "TextField")
+)
+
+
 def _task_column_sql(vendor: str | None, name: str) -> str:
     """A column of the tasks table with the JSON type Kanboard answers: the flag as 0/1;
-    with a vendor, hours as integers (where they are whole: see database_json)."""
+    with a vendor, hours as integers (where they are whole: see database_json) and the
+    numbers marked for row_json_sql."""
     column = f'"tasks"."{name}"'
     if name in _HOURS and vendor:
-        return whole_hours_sql(vendor, column)
-    if name == "is_active":
-        return f"CAST({column} AS INTEGER)"
-    return column
+        column = whole_hours_sql(vendor, column)
+    elif name == "is_active":
+        column = f"CAST({column} AS INTEGER)"
+    if vendor is None or name in _TEXT_COLUMNS:
+        return column
+    return number_sql(column)
 
 
 @lru_cache(maxsize=2)
@@ -86,10 +97,9 @@ def _full_json_statement(vendor: str) -> str:
     fields = [(name, _task_column_sql(vendor, name)) for name in TASK_COLUMNS]
     fields.append(("url", text_sql("%s") + ' || "tasks"."id"'))
     fields.append(("color", color_sql('"tasks"."color_id"')))
-    encoded, lateral = row_json_sql(vendor, fields)
     not_whole = not_whole_sql(vendor, [f'"tasks"."{name}"' for name in _HOURS])
     return (
-        f'SELECT {encoded}, {not_whole} FROM "tasks"{lateral} '  # noqa: S608 (code only)
+        f'SELECT {row_json_sql(vendor, fields)}, {not_whole} FROM "tasks" '  # noqa: S608
         'WHERE "tasks"."project_id" = %s AND "tasks"."is_active" = %s ORDER BY "tasks"."id"'
     )
 
@@ -187,22 +197,35 @@ def encoded_tasks_in_extended_form(queryset: QuerySet) -> JsonText | list[dict]:
         return []
     condition, order, params = found
     rows = _extended_json_rows(condition, order, params)
-    if any(row.not_whole for row in rows):
+    if any(row[1] for row in rows):
         return _extended_dicts(condition, order, params)
-    return json_array([row.text for row in rows])
+    return json_array([row[0] for row in rows])
 
 
 def _ids_condition(queryset: QuerySet) -> tuple[str, str, list] | None:
-    """(condition, order, params) selecting the queryset's tasks by their ids, read first.
-    (The queryset is not embedded as a subquery: a search of many terms is already close
-    to SQLite's limit on expression depth.)"""
-    ids = list(queryset.values_list("pk", flat=True))
-    if not ids:
+    """(condition, order, params) selecting the queryset's tasks by their ids, read first
+    as one value (an array aggregated by the database: no Python work per id). (The
+    queryset is not embedded as a subquery: a search of many terms is already close to
+    SQLite's limit on expression depth.)"""
+    if queryset.query.is_empty():
+        return None
+    try:
+        listed_ids = queryset.values(listed_id=F("pk")).order_by()
+        selected, params = listed_ids.query.sql_with_params()
+    except EmptyResultSet:
         return None
     if connection.vendor == "postgresql":
-        return '"tasks"."id" = ANY(%s)', _order_of(queryset), [ids]
-    condition = '"tasks"."id" IN (SELECT "value" FROM json_each(%s))'
-    return condition, _order_of(queryset), [json.dumps(ids)]
+        aggregated = f"SELECT array_agg(listed.listed_id) FROM ({selected}) listed"  # noqa: S608
+        condition = '"tasks"."id" = ANY(%s)'
+    else:
+        aggregated = f"SELECT json_group_array(listed.listed_id) FROM ({selected}) listed"  # noqa: S608
+        condition = '"tasks"."id" IN (SELECT "value" FROM json_each(%s))'
+    with connection.cursor() as cursor:
+        cursor.execute(aggregated, params)
+        ids = cursor.fetchone()[0]
+    if not ids or ids == "[]":
+        return None
+    return condition, _order_of(queryset), [ids]
 
 
 _IN_PROJECT = '"tasks"."project_id" = %s'
@@ -214,22 +237,11 @@ def project_tasks_in_extended_form(project_id: int) -> list[dict]:
     return _extended_dicts(_IN_PROJECT, _BY_POSITION, [project_id])
 
 
-@dataclass(slots=True)
-class EncodedTask:
-    """A task of the extended form as JSON text, with what a board needs to know of it."""
-
-    text: str
-    not_whole: bool
-    id: int
-    swimlane_id: int
-    column_id: int
-    score: int | None
-    is_active: int
-
-
-def project_tasks_encoded(project_id: int) -> list[EncodedTask]:
+def project_tasks_encoded(project_id: int) -> list[tuple]:
     """Every task of the project (open and closed) by position, encoded by the database:
-    getBoard's cells. Callers check ``not_whole`` (see database_json)."""
+    getBoard's cells, as rows of (JSON text, not_whole, id, swimlane_id, column_id, score,
+    is_active) — plain tuples, no object per task. Callers check ``not_whole`` (see
+    database_json)."""
     return _extended_json_rows(_IN_PROJECT, _BY_POSITION, [project_id])
 
 
@@ -255,11 +267,10 @@ def _extended_dicts(condition: str, order: str, params) -> list[dict]:
     return listed
 
 
-def _extended_json_rows(condition: str, order: str, params) -> list[EncodedTask]:
-    vendor = connection.vendor
+def _extended_json_rows(condition: str, order: str, params) -> list[tuple]:
     with connection.cursor() as cursor:
-        cursor.execute(_extended_json_statement(vendor, condition, order), params)
-        return [EncodedTask(*row) for row in cursor.fetchall()]
+        cursor.execute(_extended_json_statement(connection.vendor, condition, order), params)
+        return cursor.fetchall()
 
 
 # The extended form's joins: Kanboard's TaskFinderModel::getExtendedQuery, a missing
@@ -275,16 +286,19 @@ _EXTENDED_FROM = (
 _EXTENDED_NAMES = (
     'u."username"', 'u."name"', 'u."email"', 'u."avatar_path"',
     'c."name"', 'c."description"', 'c."color_id"',
-    'col."title"', 'col."position"', 's."name"', 'p."name"',
+    'col."title"', number_sql('col."position"'), 's."name"', 'p."name"',
 )  # fmt: skip
+
+
+_COUNTS = [number_sql(f"({count.sql})") for count in EXTENDED_COUNTS.values()]
 
 
 def _extended_columns(vendor: str | None) -> list[str]:
     """The extended form's values in EXTENDED_KEYS order; with a vendor, hours as the
-    integers the database encodes."""
-    counts = [f"({count.sql})" for count in EXTENDED_COUNTS.values()]
+    integers the database encodes and numbers marked for row_json_sql."""
     head = [_task_column_sql(vendor, name) for name in EXTENDED_HEAD[len(EXTENDED_COUNTS) :]]
-    return [*counts, *head, *_EXTENDED_NAMES]
+    columns = [*_COUNTS, *head, *_EXTENDED_NAMES]
+    return columns if vendor else [column.removeprefix(NUMBER) for column in columns]
 
 
 @lru_cache(maxsize=16)
@@ -298,14 +312,12 @@ def _extended_statement(condition: str, order: str) -> str:
 
 @lru_cache(maxsize=16)
 def _extended_json_statement(vendor: str, condition: str, order: str) -> str:
-    encoded, lateral = row_json_sql(
-        vendor, list(zip(EXTENDED_KEYS, _extended_columns(vendor), strict=True))
-    )
+    encoded = row_json_sql(vendor, list(zip(EXTENDED_KEYS, _extended_columns(vendor), strict=True)))
     not_whole = not_whole_sql(vendor, [f'"tasks"."{name}"' for name in _HOURS])
     return (
         f"SELECT {encoded}, {not_whole}, "
         '"tasks"."id", "tasks"."swimlane_id", "tasks"."column_id", "tasks"."score", '
-        f'CAST("tasks"."is_active" AS INTEGER) {_EXTENDED_FROM.rstrip()}{lateral} '
+        f'CAST("tasks"."is_active" AS INTEGER) {_EXTENDED_FROM}'
         f"WHERE {condition} ORDER BY {order}"
     )
 
