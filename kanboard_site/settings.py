@@ -6,7 +6,6 @@ with none of them set: SQLite in ``data/``, a generated ``SECRET_KEY`` kept ther
 
 from __future__ import annotations
 
-import logging
 import os
 import secrets
 from pathlib import Path
@@ -377,13 +376,6 @@ LOGGING = {
     "loggers": {"kanboard.calls": {"level": "INFO" if LOG_CALLS else "WARNING"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
 }
-# Neither format shows where a line was logged from, nor the thread or the process: not
-# collecting them (the logging documentation's "Optimization") takes about a third off
-# the cost of the line every call writes.
-logging._srcfile = None
-logging.logThreads = False
-logging.logProcesses = False
-logging.logMultiprocessing = False
 
 # Account area (/account/): users sign in, manage personal tokens, password and 2FA.
 INSTALLED_APPS += ["captcha"]
