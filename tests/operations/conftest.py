@@ -92,6 +92,10 @@ def start_gunicorn(tmp_path):
     for server in started:
         server.process.terminate()
         server.process.wait(timeout=30)
+    # Every line the server wrote could be written: a format asking for a record field the
+    # logging set-up leaves out makes the logging module print its error instead.
+    for log in tmp_path.glob("gunicorn-*.log"):
+        assert "--- Logging error ---" not in log.read_text(errors="replace"), log.read_text()
 
 
 def store_files_in(settings, location: Path) -> None:
