@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from accounts.models import User
 from notifications.models import UnreadNotification, UserProjectNotification
 from tests.conftest import Credentials
 from tests.factories import (
@@ -220,3 +221,20 @@ def test_who_is_told_of_a_tasks_life_as_kanboard_told_it(rpc, world, subscriber)
     ]  # fmt: skip
     for change, expected in steps:
         assert told_of(change) == expected
+
+
+def test_a_private_project_tells_its_owner_only(rpc, subscriber):
+    """A private project has its owner as its only member: the other users who want
+    every notification hear nothing of it, app-admins included."""
+    owner = subscriber("owner", project=False)
+    subscriber("nosy", project=False)
+    subscriber("boss", project=False, role="app-admin")
+    project_id = rpc.call(
+        "createMyPrivateProject", {"name": "Diary"}, as_=Credentials("owner", PASSWORD)
+    )
+
+    rpc.call("createTask", {"project_id": project_id, "title": "Secret"})
+    run_worker()
+
+    assert [user.username for user in User.objects.exclude(pk=owner.pk) if told(user)] == []
+    assert told(owner) == ["task.create"]
