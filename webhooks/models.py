@@ -72,7 +72,7 @@ class WebhookAttempt(models.Model):
 
     class Meta:
         verbose_name = "delivery attempt"
-        verbose_name_plural = "delivery log"
+        verbose_name_plural = "delivery log entries"
         ordering = ("-id",)
         indexes = [models.Index(fields=["webhook", "id"], name="webhook_attempt_log")]
 

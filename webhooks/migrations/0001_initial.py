@@ -57,7 +57,7 @@ class Migration(migrations.Migration):
             ],
             options={
                 'verbose_name': 'delivery attempt',
-                'verbose_name_plural': 'delivery log',
+                'verbose_name_plural': 'delivery log entries',
                 'ordering': ('-id',),
                 'indexes': [models.Index(fields=['webhook', 'id'], name='webhook_attempt_log')],
             },
