@@ -19,6 +19,7 @@ from notifications.jobs import notify_event
 from notifications.recipients import anyone_notified
 from tasks import events
 from tasks.activity import RECORDED_EVENTS
+from tasks.models import Task
 from webhooks.dispatch import has_webhooks
 
 # Kanboard's NotificationSubscriber: the events of the activity stream, and the mentions.
@@ -27,19 +28,23 @@ NOTIFIED_EVENTS = (events.TASK_USER_MENTION, events.COMMENT_USER_MENTION, *RECOR
 
 @events.subscribe(*NOTIFIED_EVENTS)
 def queue_notification(event: events.Event) -> None:
-    if event.task is None:
-        return
     if not worth_a_job(event):
+        return
+    if event.task is None:
         return
     notify_event.enqueue(event.name, as_json(event.data), event.actor_id)
 
 
 def worth_a_job(event: events.Event) -> bool:
     """Whether the event may be delivered to anyone. A mention names its recipient (who
-    was chosen by the mention's own rules when the event was emitted)."""
-    if "mention" in event.data:
+    was chosen by the mention's own rules when the event was emitted). Asked inside every
+    change's transaction, so without reading the task's details (several statements,
+    read only when a job is queued): its project is all it needs."""
+    if event.carries("mention"):
         return True
-    project_id = event.project_id
+    project_id = Task.objects.filter(pk=event.task_id).values_list("project_id", flat=True).first()
+    if project_id is None:
+        return False
     return has_webhooks(project_id) or anyone_notified(project_id, event.actor_id)
 
 

@@ -68,6 +68,10 @@ class Event:
     def data(self) -> dict[str, Any]:
         return {"task_id": self.task_id, "task": self.task, **self._extra}
 
+    def carries(self, key: str) -> bool:
+        """Whether the event's own data (beside the task) has ``key``; the task is not read."""
+        return key in self._extra
+
 
 class TaskSnapshot:
     """task_details of one task, read once for all the events of one change."""
