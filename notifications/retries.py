@@ -12,18 +12,11 @@ from django.conf import settings
 from django.utils import timezone
 from django_tasks.base import Task
 
-# Seconds before attempt 2, 3, ...: 1 min, 5 min, 30 min, 2 h, 12 h.
-DEFAULT_RETRY_DELAYS = (60, 300, 1800, 7200, 43200)
-
-
-def retry_delays() -> tuple[int, ...]:
-    return tuple(getattr(settings, "NOTIFICATION_RETRY_DELAYS", DEFAULT_RETRY_DELAYS))
-
 
 def queue_retry(job: Task, attempt: int, *args, **kwargs) -> bool:
     """Queue ``job`` again for attempt ``attempt + 1`` (``attempt`` counts from 1), passing
     ``attempt=attempt + 1`` along with the arguments; False when no attempt is left."""
-    delays = retry_delays()
+    delays = settings.NOTIFICATION_RETRY_DELAYS  # seconds before attempt 2, 3, ...
     if attempt > len(delays):
         return False
     run_after = timezone.now() + timedelta(seconds=delays[attempt - 1])

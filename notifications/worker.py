@@ -30,13 +30,12 @@ from notifications.models import FinishedJob
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_JOB_LEASE_SECONDS = 300
 # Finished jobs are kept this long (what the admin shows, what doctor counts), then pruned.
 FINISHED_JOBS_KEPT_DAYS = 7
 
 
 def job_lease_seconds() -> int:
-    return int(getattr(settings, "WORKER_JOB_LEASE", DEFAULT_JOB_LEASE_SECONDS))
+    return settings.WORKER_JOB_LEASE
 
 
 def recover_expired_jobs(lease_seconds: int | None = None) -> int:
