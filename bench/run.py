@@ -120,12 +120,19 @@ def basic(user: str, secret: str) -> str:
 class Endpoint:
     """One server's /jsonrpc.php with the two credentials the cases use."""
 
-    def __init__(self, label: str, port: int, token: str, pids: callable) -> None:
+    def __init__(
+        self, label: str, port: int, token: str, pids: callable, cpu_roots: callable
+    ) -> None:
         self.label = label
         self.port = port
         self.application = basic("jsonrpc", token)
         self.user = basic(*ADMIN)
         self.worker_pids = pids  # () -> the pids of the processes that serve requests
+        # () -> the pids whose process trees do the serving's work (database server included)
+        self.cpu_roots = cpu_roots
+
+    def cpu_seconds(self) -> float:
+        return sum(tree_cpu_seconds(root) for root in self.cpu_roots())
 
     def call(self, body, auth: str | None = None):
         connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=120)
@@ -208,25 +215,108 @@ def _project_with_tasks(endpoint: Endpoint, name: str, count: int, admin_id: int
 # --- load generation -------------------------------------------------------------------
 
 
+class KeepAliveConnection:
+    """A lean HTTP/1.1 client on one keep-alive connection: the request is encoded once,
+    and a response is read by its Content-Length or its chunks (nginx chunks Kanboard's
+    replies). It costs a few tens of microseconds per call, where http.client costs about
+    a hundred: the load generator shares the two cores with the servers, and what it
+    spends is taken from both."""
+
+    def __init__(self, port: int, request: bytes) -> None:
+        self.port = port
+        self.request = request
+        self.sock: socket.socket | None = None
+        self.pending = b""
+
+    def call(self) -> tuple[int, bytes]:
+        """(HTTP status, body); reconnects when the server has closed the connection
+        (nginx does after 1,000 requests, gunicorn when it recycles a worker)."""
+        if self.sock is None:
+            self.sock = socket.create_connection(("127.0.0.1", self.port), timeout=30)
+            self.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            self.pending = b""
+        try:
+            self.sock.sendall(self.request)
+            return self._response()
+        except OSError:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        if self.sock is not None:
+            self.sock.close()
+            self.sock = None
+
+    def _receive(self) -> None:
+        data = self.sock.recv(262144)
+        if not data:
+            raise ConnectionError("closed by the server")
+        self.pending += data
+
+    def _response(self) -> tuple[int, bytes]:
+        while (end := self.pending.find(b"\r\n\r\n")) < 0:
+            self._receive()
+        head = self.pending[:end].lower()
+        self.pending = self.pending[end + 4 :]
+        status = int(head[9:12])
+        if b"connection: close" in head:
+            body = self._sized(head) if b"content-length:" in head else self._until_closed()
+            self.close()
+            return status, body
+        if b"transfer-encoding: chunked" in head:
+            return status, self._chunked()
+        return status, self._sized(head)
+
+    def _sized(self, head: bytes) -> bytes:
+        start = head.index(b"content-length:") + 15
+        stop = head.find(b"\r\n", start)
+        size = int(head[start : stop if stop >= 0 else None])
+        while len(self.pending) < size:
+            self._receive()
+        body, self.pending = self.pending[:size], self.pending[size:]
+        return body
+
+    def _chunked(self) -> bytes:
+        parts = []
+        while True:
+            while (line_end := self.pending.find(b"\r\n")) < 0:
+                self._receive()
+            size = int(self.pending[:line_end].split(b";")[0], 16)
+            while len(self.pending) < line_end + 2 + size + 2:
+                self._receive()
+            parts.append(self.pending[line_end + 2 : line_end + 2 + size])
+            self.pending = self.pending[line_end + 2 + size + 2 :]
+            if size == 0:
+                return b"".join(parts)
+
+    def _until_closed(self) -> bytes:
+        try:
+            while True:
+                self._receive()
+        except ConnectionError:
+            return self.pending
+
+
 def client_loop(port, payload, auth, write, duration, start_at, queue):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    headers = {"Authorization": auth, "Content-Type": "application/json"}
+    request = (
+        f"POST /jsonrpc.php HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nAuthorization: {auth}\r\n"
+        f"Content-Type: application/json\r\nContent-Length: {len(payload)}\r\n\r\n"
+    ).encode() + payload
+    connection = KeepAliveConnection(port, request)
     latencies, failures = [], 0
     while time.time() < start_at:
         time.sleep(0.001)
     end = time.perf_counter() + duration
     while (began := time.perf_counter()) < end:
         try:
-            connection.request("POST", "/jsonrpc.php", payload, headers)
-            response = connection.getresponse()
-            body = response.read()
-            ok = response.status == 200 and b'"error"' not in body
+            status, body = connection.call()
+            ok = status == 200 and b'"error"' not in body
             ok = ok and not (write and b'"result":false' in body)
-        except (OSError, http.client.HTTPException):
-            connection.close()
+        except (OSError, ValueError):
             ok = False
         latencies.append(time.perf_counter() - began)
         failures += not ok
+    connection.close()
     queue.put((latencies, failures))
 
 
@@ -236,6 +326,7 @@ class Measure:
     p50_ms: float
     p99_ms: float
     failures: int
+    cpu_ms: float | None  # the server's CPU time per call (all calls), None if unknown
 
 
 def measure(endpoint: Endpoint, case: Case, payload: bytes, clients: int, duration: float):
@@ -250,6 +341,7 @@ def measure(endpoint: Endpoint, case: Case, payload: bytes, clients: int, durati
         )
         for _ in range(clients)
     ]
+    cpu_before = endpoint.cpu_seconds()
     for worker in workers:
         worker.start()
     try:
@@ -259,6 +351,7 @@ def measure(endpoint: Endpoint, case: Case, payload: bytes, clients: int, durati
             worker.join(timeout=5)
             if worker.is_alive():
                 worker.kill()
+    cpu_used = endpoint.cpu_seconds() - cpu_before
     latencies = sorted(latency for result in results for latency in result[0])
     failures = sum(result[1] for result in results)
     served = len(latencies) - failures if case.write else len(latencies)
@@ -267,6 +360,7 @@ def measure(endpoint: Endpoint, case: Case, payload: bytes, clients: int, durati
         p50_ms=statistics.median(latencies) * 1000,
         p99_ms=latencies[max(0, int(len(latencies) * 0.99) - 1)] * 1000,
         failures=failures,
+        cpu_ms=cpu_used * 1000 / len(latencies) if latencies and cpu_used > 0 else None,
     )
 
 
@@ -340,6 +434,43 @@ def group_members(pgid: int) -> list[int]:
     return members
 
 
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def tree_cpu_seconds(root: int) -> float:
+    """CPU time (user and system) of a process, of the children it has reaped (recycled
+    workers) and of its live descendants."""
+    total, pending, first = 0, [root], True
+    while pending:
+        pid = pending.pop()
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+        if first:
+            total += int(fields[13]) + int(fields[14])
+            first = False
+        pending.extend(children_of(pid))
+    return total / CLOCK_TICKS
+
+
+def postgres_server_pids() -> list[int]:
+    """The PostgreSQL server's main process (its backends are its children)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            fields = (entry / "stat").read_text().split()
+            parent = (Path("/proc") / fields[3] / "comm").read_text().strip()
+        except (OSError, IndexError):
+            continue
+        if fields[1] == "(postgres)" and parent != "postgres":
+            found.append(int(entry.name))
+    return found
+
+
 def peak_memory_mb(pids: list[int]) -> float:
     """The largest peak resident size (VmHWM) among the processes, in MiB."""
     peaks = [0]
@@ -383,10 +514,15 @@ def start_kanboard(stack: ExitStack, args) -> Endpoint:
     stack.callback(subprocess.run, [str(stop), port], check=False, capture_output=True)
     env = {**os.environ, "KB_API_TOKEN": KANBOARD_TOKEN, "KB_VERSION": "1.2.53"}
     subprocess.run([str(script), port, str(args.workers)], env=env, check=True)
-    pid_file = _kanboard_run_dir(args) / "fpm.pidg"
-    fpm_group = int(pid_file.read_text())
+    run_dir = _kanboard_run_dir(args)
+    fpm_group = int((run_dir / "fpm.pidg").read_text())
+    nginx_group = int((run_dir / "nginx.pidg").read_text())
     return Endpoint(
-        "Kanboard", args.kanboard_port, KANBOARD_TOKEN, lambda: group_members(fpm_group)
+        "Kanboard",
+        args.kanboard_port,
+        KANBOARD_TOKEN,
+        lambda: group_members(fpm_group),
+        lambda: [fpm_group, nginx_group],
     )
 
 
@@ -442,11 +578,18 @@ def run_database(args, database: str, kanboard: Endpoint, kanboard_seed: dict) -
         work_dir = Path(work)
         env = prepare_database(stack, args, database, work_dir)
         port, master = start_gunicorn(stack, env, args.workers, work_dir)
-        ours = Endpoint("this server", port, stored_token(env), lambda: children_of(master.pid))
-        bare_port, _ = start_gunicorn(
+        database_server = postgres_server_pids() if database == "postgres" else []
+        ours = Endpoint(
+            "this server",
+            port,
+            stored_token(env),
+            lambda: children_of(master.pid),
+            lambda: [master.pid, *database_server],
+        )
+        bare_port, bare_master = start_gunicorn(
             stack, env, args.workers, work_dir, app="bench.bare_wsgi:application"
         )
-        bare = Endpoint("bare WSGI app", bare_port, "", lambda: [])
+        bare = Endpoint("bare WSGI app", bare_port, "", lambda: [], lambda: [bare_master.pid])
         print(f"[{database}] seeding this server through the API", file=sys.stderr)
         ours_seed = seed(ours)
         rows = []
@@ -509,29 +652,30 @@ def table(database: str, rows: list[Row], args) -> str:
         f"### This server on {'PostgreSQL' if database == 'postgres' else 'SQLite'}, "
         "Kanboard 1.2.53 on SQLite",
         "",
-        "| case | Kanboard req/s | p50 ms | p99 ms | failed | this server req/s | p50 ms "
-        "| p99 ms | failed | ratio |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| case | Kanboard req/s | p50 ms | p99 ms | failed | CPU ms/call "
+        "| this server req/s | p50 ms | p99 ms | failed | CPU ms/call | ratio | CPU ratio |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for row in rows:
         ours = row.ours
-        if row.kanboard is None:
-            theirs_cells = " |  |  | "
-            ratio = ""
-        else:
+        theirs_cells, ratio, cpu_ratio = " |  |  |  | ", "", ""
+        if row.kanboard is not None:
             theirs = row.kanboard
             theirs_cells = (
                 f"{theirs.requests_per_second:,.0f} | {theirs.p50_ms:.1f} | "
-                f"{theirs.p99_ms:.1f} | {theirs.failures} "
+                f"{theirs.p99_ms:.1f} | {theirs.failures} | {_cpu(theirs)} "
             )
             ratio = (
                 f"{ours.requests_per_second / theirs.requests_per_second:.2f}×"
                 if theirs.requests_per_second
                 else "∞"
             )
+            if theirs.cpu_ms and ours.cpu_ms:
+                cpu_ratio = f"{theirs.cpu_ms / ours.cpu_ms:.2f}×"
         lines.append(
             f"| {row.case} | {theirs_cells}| {ours.requests_per_second:,.0f} | "
-            f"{ours.p50_ms:.1f} | {ours.p99_ms:.1f} | {ours.failures} | {ratio} |"
+            f"{ours.p50_ms:.1f} | {ours.p99_ms:.1f} | {ours.failures} | {_cpu(ours)} | "
+            f"{ratio} | {cpu_ratio} |"
         )
     by_name = {row.case: row for row in rows}
     ceiling = by_name.get("bare WSGI app (ceiling)")
@@ -550,6 +694,10 @@ def table(database: str, rows: list[Row], args) -> str:
             f"Kanboard {row.kanboard_memory:.0f} MiB (php-fpm child)."
         )
     return "\n".join(lines + [""] + [f"- {note}" for note in notes]) + "\n"
+
+
+def _cpu(measured: Measure) -> str:
+    return "" if measured.cpu_ms is None else f"{measured.cpu_ms:.2f}"
 
 
 def _growth_notes(by_name: dict[str, Row]) -> list[str]:
