@@ -95,7 +95,8 @@ def database_from_url(url: str, data_dir: Path) -> dict:
 
 def sqlite_database(path: Path, test_dir: Path) -> dict:
     return {
-        "ENGINE": "django.db.backends.sqlite3",
+        # Django's SQLite backend, with concurrent writers queued in the kernel.
+        "ENGINE": "kanboard_site.sqlite_backend",
         "NAME": path,
         "OPTIONS": {
             # Writers queue on the lock instead of failing with "database is locked":

@@ -20,7 +20,7 @@ from kanboard_site.settings import (
 def test_no_url_means_a_sqlite_file_in_the_data_directory(tmp_path):
     database = database_from_url("", tmp_path)
 
-    assert database["ENGINE"] == "django.db.backends.sqlite3"
+    assert database["ENGINE"] == "kanboard_site.sqlite_backend"
     assert database["NAME"] == tmp_path / "kanboard.sqlite3"
     assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"
     assert "journal_mode=WAL" in database["OPTIONS"]["init_command"]
