@@ -218,8 +218,9 @@ def _project_with_tasks(endpoint: Endpoint, name: str, count: int, admin_id: int
 class KeepAliveConnection:
     """A lean HTTP/1.1 client on one keep-alive connection: the request is encoded once,
     and a response is read by its Content-Length or its chunks (nginx chunks Kanboard's
-    replies). It costs about 17 µs of CPU per call, where http.client costs about 100 µs: the load generator shares the two cores with the servers, and what it
-    spends is taken from both."""
+    replies). It costs about 17 µs of CPU per call, where http.client costs about 100 µs:
+    the load generator shares the two cores with the servers, and what it spends is taken
+    from both."""
 
     def __init__(self, port: int, request: bytes) -> None:
         self.port = port
