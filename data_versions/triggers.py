@@ -2,11 +2,12 @@
 watched table gives the scopes of the changed rows a new version, whichever path wrote
 them (the API, the admin, commands, cascades, the importer's raw SQL).
 
-A version is a value never used before, not a count: a transaction that rolls back
-leaves no trace, so a counter would hand out its value again, and a reader inside that
-transaction (the tests run in one) may have cached what it saw under it. PostgreSQL takes
-the values from a sequence, which no rollback rewinds; SQLite, which has none, draws a
-random 64-bit integer.
+A version is a random 64-bit value, not a count: a transaction that rolls back leaves
+no trace, so a counter would hand out its value again, and a reader inside that
+transaction (the tests run in one) may have cached what it saw under it; a database
+restored from a backup would rewind a counter, or a sequence, to values the workers
+have seen since. (SQLite draws with random(); PostgreSQL takes 60 random bits of a
+version-4 UUID, its random() having fewer.)
 
 SQLite triggers run once per row; PostgreSQL's run once per statement over its
 transition tables (one trigger per operation: a trigger with transition tables cannot
@@ -90,18 +91,14 @@ def _sqlite(item: Watched) -> list[str]:
 
 
 _POSTGRESQL_SETUP = [
-    "CREATE SEQUENCE data_versions_version",
     "CREATE FUNCTION data_versions_bump(scopes bigint[]) RETURNS void LANGUAGE sql AS $$ "
     "INSERT INTO data_versions (scope, version) "
-    "SELECT scope, nextval('data_versions_version') FROM ("
-    "SELECT DISTINCT scope FROM unnest(scopes) AS scope WHERE scope IS NOT NULL ORDER BY scope"
-    ") AS changed "
+    "SELECT scope, ('x' || replace(CAST(gen_random_uuid() AS text), '-', ''))::bit(64)::bigint "
+    "FROM (SELECT DISTINCT scope FROM unnest(scopes) AS scope WHERE scope IS NOT NULL "
+    "ORDER BY scope) AS changed "
     "ON CONFLICT (scope) DO UPDATE SET version = excluded.version $$",
 ]
-_POSTGRESQL_TEARDOWN = [
-    "DROP FUNCTION IF EXISTS data_versions_bump(bigint[])",
-    "DROP SEQUENCE IF EXISTS data_versions_version",
-]
+_POSTGRESQL_TEARDOWN = ["DROP FUNCTION IF EXISTS data_versions_bump(bigint[])"]
 
 
 def _postgresql(item: Watched) -> list[str]:

@@ -83,9 +83,10 @@ def cached_read(key: tuple[Hashable, ...], project_id: int | None, render: Calla
     data read, or older than it. An entry may therefore hold data newer than its
     versions (its readers then get that newer data), never older. Once a write has
     committed, every later reader reads its new version, which no entry was stored
-    under before the write: a read right after a write sees the write. A version is
-    never handed out twice, not even after a rollback (data_versions/triggers.py), so
-    what a transaction that rolled back saw cannot be found again either.
+    under before the write: a read right after a write sees the write. A version is a
+    random 64-bit value, not a count that a rollback or a restored backup would rewind
+    (data_versions/triggers.py): what a transaction that rolled back saw is not found
+    again either.
 
     A result the fast encoder cannot write (an integer beyond 64 bits, text that is no
     UTF-8) is returned as it is, uncached, for the reply's encoder to deal with."""
