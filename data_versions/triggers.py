@@ -21,15 +21,31 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# Scope expressions over one row, written with ``{row}`` for its alias.
-GLOBAL = "0"
-PROJECT = "{row}.project_id"
+# Scopes of one row: queries answering a column ``scope``, over the row written
+# ``{row}`` (NEW or OLD on SQLite, a transition table's row on PostgreSQL).
+GLOBAL = "SELECT 0 AS scope"
+PROJECT = 'SELECT {row}."project_id" AS scope'
+PROJECT_ITSELF = 'SELECT {row}."id" AS scope'
 
 
 def task_project(column: str = "task_id") -> str:
-    """The project of the task the row belongs to; NULL (no bump) once the task is gone,
-    whose own removal bumped its project."""
-    return f'(SELECT "project_id" FROM "tasks" WHERE "id" = {{row}}."{column}")'  # noqa: S608
+    """The project of the task the row belongs to; none once the task is gone, whose own
+    removal bumped its project."""
+    return f'SELECT "project_id" AS scope FROM "tasks" WHERE "id" = {{row}}."{column}"'  # noqa: S608
+
+
+def projects_of_tasks_with(column: str) -> str:
+    """The projects of the tasks that show the row through ``column`` (their column,
+    swimlane, category): usually the row's own project, but Kanboard let a task refer
+    to another project's category, and imported data keeps that."""
+    return f'SELECT "project_id" AS scope FROM "tasks" WHERE "{column}" = {{row}}."id"'  # noqa: S608
+
+
+PROJECTS_OF_TAGGED_TASKS = (
+    'SELECT "tasks"."project_id" AS scope FROM "task_has_tags" '
+    'JOIN "tasks" ON "tasks"."id" = "task_has_tags"."task_id" '
+    'WHERE "task_has_tags"."tag_id" = {row}."id"'
+)
 
 
 @dataclass(frozen=True)
@@ -72,9 +88,7 @@ def _sqlite(item: Watched) -> list[str]:
         (("NEW",), ("NEW", "OLD"), ("OLD",)),
         strict=True,
     ):
-        scopes = " UNION ".join(
-            f"SELECT {scope.format(row=row)} AS scope" for row in rows for scope in item.scopes
-        )
+        scopes = " UNION ".join(scope.format(row=row) for row in rows for scope in item.scopes)
         when = ""
         if operation == "UPDATE" and item.columns:
             changed = " OR ".join(
@@ -110,8 +124,8 @@ def _postgresql(item: Watched) -> list[str]:
         differs = " OR ".join(
             f'r."{column}" IS DISTINCT FROM o."{column}"' for column in item.columns
         )
-        changed = f'new_rows r JOIN old_rows o ON o."id" = r."id" WHERE {differs}'
-        updated = _selected(item.scopes, changed, ("r", "o"))
+        changed = 'new_rows r JOIN old_rows o ON o."id" = r."id"'
+        updated = _selected(item.scopes, changed, ("r", "o"), f" WHERE {differs}")
     else:
         updated = f"{inserted} UNION {deleted}"
     body = (
@@ -139,10 +153,11 @@ def _postgresql(item: Watched) -> list[str]:
     return statements
 
 
-def _selected(scopes: Sequence[str], source: str, aliases: Sequence[str]) -> str:
+def _selected(scopes: Sequence[str], source: str, aliases: Sequence[str], where: str = "") -> str:
     """The scopes of the rows of ``source`` (transition tables), for each alias's row."""
     return " UNION ".join(
-        f"SELECT CAST({scope.format(row=alias)} AS bigint) FROM {source}"  # noqa: S608
+        f"SELECT CAST(s.scope AS bigint) FROM {source} "  # noqa: S608
+        f"CROSS JOIN LATERAL ({scope.format(row=alias)}) s{where}"
         for alias in aliases
         for scope in scopes
     )

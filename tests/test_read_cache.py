@@ -257,6 +257,19 @@ def test_a_task_moved_to_another_project_leaves_both_projects_fresh(rpc, world, 
     assert b'"Fix"' in served(rpc, world, other_read)
 
 
+def test_a_category_or_tag_of_another_project_shown_by_a_task_stays_fresh(rpc, world, scene):
+    """Kanboard let a task take another project's category (imported data keeps it), and
+    a tag of another project: renaming it changes what this project's reads show."""
+    other = ProjectFactory(name="Q")
+    foreign_category = CategoryFactory(project=other, name="Foreign")
+    foreign_tag = Tag.objects.create(name="foreign", project_id=other.pk)
+    Task.objects.filter(pk=scene["task"].pk).update(category_id=foreign_category.pk)
+    TaskTag.objects.create(task=scene["task"], tag=foreign_tag)
+
+    assert_reads_show_the_write(rpc, world, rename(Category, foreign_category.pk, name="Renamed"))
+    assert_reads_show_the_write(rpc, world, rename(Tag, foreign_tag.pk, name="renamed"))
+
+
 def test_a_login_changes_no_version(rpc, world, scene):
     """Every User API request writes the caller's row (lockout bookkeeping): the columns
     the reads show are unchanged, so the cache stays valid."""

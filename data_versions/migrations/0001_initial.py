@@ -1,18 +1,29 @@
 from django.db import migrations, models
 
-from data_versions.triggers import GLOBAL, PROJECT, Watched, create_statements, drop_statements, task_project
+from data_versions.triggers import (
+    GLOBAL,
+    PROJECT,
+    PROJECT_ITSELF,
+    PROJECTS_OF_TAGGED_TASKS,
+    Watched,
+    create_statements,
+    drop_statements,
+    projects_of_tasks_with,
+    task_project,
+)
 
 # The tables whose content getBoard, getAllTasks and searchTasks show or filter on
 # (tests/test_read_cache.py checks that every table their SQL reads is here).
 WATCHED = [
-    Watched("projects", ["{row}.id"]),
-    Watched("columns", [PROJECT]),
-    Watched("swimlanes", [PROJECT]),
-    Watched("project_has_categories", [PROJECT]),
+    Watched("projects", [PROJECT_ITSELF]),
+    Watched("columns", [PROJECT, projects_of_tasks_with("column_id")]),
+    Watched("swimlanes", [PROJECT, projects_of_tasks_with("swimlane_id")]),
+    Watched("project_has_categories", [PROJECT, projects_of_tasks_with("category_id")]),
     Watched("project_has_users", [PROJECT]),
     Watched("project_has_groups", [PROJECT]),
     Watched("tasks", [PROJECT]),
-    Watched("tags", [PROJECT]),  # global tags have project 0, the global scope
+    # Global tags have project 0, the global scope.
+    Watched("tags", [PROJECT, PROJECTS_OF_TAGGED_TASKS]),
     Watched("comments", [task_project()]),
     Watched("subtasks", [task_project()]),
     Watched("task_has_files", [task_project()]),
