@@ -361,6 +361,20 @@ def test_a_write_through_the_api_shows_at_the_next_read(rpc, world, scene, metho
     assert_reads_show_the_write(rpc, world, write)
 
 
+def test_a_read_after_a_write_in_the_same_batch_sees_the_write(rpc, world, scene):
+    task_id = scene["task"].pk
+    rpc.call("getAllTasks", [world.project.pk, 1])
+    batch = [
+        {"jsonrpc": "2.0", "method": "updateTask", "params": [task_id, "In the batch"], "id": 1},
+        {"jsonrpc": "2.0", "method": "getAllTasks", "params": [world.project.pk, 1], "id": 2},
+    ]
+
+    updated, listed = json.loads(rpc.post(json.dumps(batch), rpc.app).body)
+
+    assert updated["result"] is True
+    assert "In the batch" in [task["title"] for task in listed["result"]]
+
+
 def test_a_change_in_the_admin_shows_at_the_next_read(rpc, world, scene):
     operator = Client(HTTP_HOST="localhost")
     operator.force_login(world.users["admin"])
