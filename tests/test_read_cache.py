@@ -85,8 +85,9 @@ def scene(world):
 
 
 def reads(world) -> list[tuple[str, list, str]]:
-    """(method, params, persona): the three reads, the board as a member (tasks
-    draggable), as the grouped user (not) and as the application."""
+    """(method, params, persona): the board as a member (tasks draggable) and as the
+    grouped user (not), the open and the closed tasks as the application, a search of
+    the member's."""
     project_id = world.project.pk
     return [
         ("getBoard", [project_id], "member"),
