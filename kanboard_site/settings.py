@@ -159,6 +159,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "notifications",
     "webhooks",
+    "data_versions",
 ]
 
 # The job queue (Django's Tasks framework, backported): jobs are rows of the application's
@@ -310,6 +311,9 @@ EXTERNAL_LINK_ALLOW_PRIVATE_NETWORKS = env_bool("EXTERNAL_LINK_ALLOW_PRIVATE_NET
 EXTERNAL_LINK_TIMEOUT = env_int("EXTERNAL_LINK_TIMEOUT", 10)
 # Seconds a successful bcrypt check is remembered by a worker (0 disables it).
 PASSWORD_CHECK_CACHE_SECONDS = env_int("PASSWORD_CHECK_CACHE_SECONDS", 300)
+# Memory a worker gives to the replies of getBoard, getAllTasks and searchTasks over
+# unchanged data (rpc/read_cache.py); 0 disables the cache.
+READ_CACHE_BYTES = env_int("READ_CACHE_BYTES", 32 * 1024 * 1024)
 
 # Operations: metrics, per-call log lines, request ids (README "Operating it").
 BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", False)

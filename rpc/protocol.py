@@ -46,7 +46,7 @@ from rpc.errors import (
     Unauthorized,
     error_object,
 )
-from rpc.formatters.database_json import JsonText
+from rpc.formatters.database_json import JsonText, encoded_with_splices
 from rpc.observability import RESULT, observe_batch, observe_call, with_request_id
 from rpc.registry import (
     CALLER_PARAMETER,
@@ -134,18 +134,11 @@ def dumps(value: Any) -> str:
     standard encoder, which writes the one and reports the other. Results hold no NaN:
     every number stored was checked to be finite."""
     try:
-        return orjson.dumps(value, default=_spliced, option=orjson.OPT_NON_STR_KEYS).decode()
+        return encoded_with_splices(value)
     except (TypeError, orjson.JSONEncodeError):
         return json.dumps(
             value, ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_decoded
         )
-
-
-def _spliced(value: Any) -> orjson.Fragment:
-    """JSON the database encoded (rpc/formatters/database_json.py) goes in as it is."""
-    if isinstance(value, JsonText):
-        return orjson.Fragment(value.text)
-    raise TypeError(f"{type(value).__name__} is not JSON")
 
 
 def _decoded(value: Any) -> Any:

@@ -32,6 +32,18 @@ class JsonText:
         return f"JsonText({self.text[:60]!r})"
 
 
+def encoded_with_splices(value) -> str:
+    """``value`` as compact JSON, each JsonText in it written as it is (orjson's
+    encoding: raises TypeError or orjson.JSONEncodeError for what it cannot write)."""
+    return orjson.dumps(value, default=_spliced, option=orjson.OPT_NON_STR_KEYS).decode()
+
+
+def _spliced(value) -> orjson.Fragment:
+    if isinstance(value, JsonText):
+        return orjson.Fragment(value.text)
+    raise TypeError(f"{type(value).__name__} is not JSON")
+
+
 def json_array(texts: Sequence[str]) -> JsonText:
     return JsonText("[" + ",".join(texts) + "]")
 

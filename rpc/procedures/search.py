@@ -7,8 +7,9 @@ from rpc.authentication import Caller
 from rpc.errors import InvalidParams
 from rpc.formatters.database_json import JsonText
 from rpc.formatters.tasks import encoded_tasks_in_extended_form
+from rpc.read_cache import cached_read
 from rpc.registry import procedure
-from tasks.search import matching_tasks
+from tasks.search import filters_on_dates, matching_tasks
 
 
 @procedure("searchTasks")
@@ -17,4 +18,12 @@ def search_tasks(project_id, query, caller: Caller) -> list | JsonText:
     text = "" if query is None else to_text(query)
     if text is None:
         raise InvalidParams("query must be a string")
-    return encoded_tasks_in_extended_form(matching_tasks(to_id(project_id), text, caller.user))
+    project_id = to_id(project_id)
+
+    def render():
+        return encoded_tasks_in_extended_form(matching_tasks(project_id, text, caller.user))
+
+    if filters_on_dates(text):
+        return render()
+    # The caller's id: "me" and the comments a user may read change the result.
+    return cached_read(("searchTasks", project_id, text, caller.user_id), project_id, render)

@@ -13,6 +13,7 @@ from rpc.formatters.tasks import (
     task_in_full,
     task_with_id_in_full,
 )
+from rpc.read_cache import cached_read
 from rpc.registry import procedure
 from tasks import creation, modification, positions, project_moves, removal, status
 from tasks.models import Task
@@ -34,7 +35,12 @@ def get_all_tasks(project_id, status_id=1) -> list | JsonText:
     status_id = to_int(status_id)
     if status_id not in (0, 1):
         return []
-    return project_tasks_in_full(to_id(project_id), active=status_id == 1)
+    project_id, active = to_id(project_id), status_id == 1
+    return cached_read(
+        ("getAllTasks", project_id, active),
+        project_id,
+        lambda: project_tasks_in_full(project_id, active),
+    )
 
 
 @procedure("getOverdueTasks")

@@ -17,7 +17,7 @@ from django.db.models import Q, QuerySet
 
 from accounts.models import User
 from tasks.models import Task
-from tasks.search.filters import FILTERS, NOTHING, Searcher
+from tasks.search.filters import DATE_ATTRIBUTES, FILTERS, NOTHING, Searcher
 from tasks.search.lexer import tokenize
 
 # More values than this is not a query a person wrote; it would also take the SQL
@@ -40,6 +40,12 @@ def criteria(query: str, searcher: Searcher) -> Q:
             # Kanboard's empty OR group is an SQL syntax error; here it matches nothing.
             conditions.append(reduce(or_, alternatives) if alternatives else NOTHING)
     return Q(*conditions)
+
+
+def filters_on_dates(query: str) -> bool:
+    """Whether the query compares dates: the tasks it selects may then change with the
+    time alone, the data unchanged."""
+    return not DATE_ATTRIBUTES.isdisjoint(tokenize(query))
 
 
 def searcher_for(user: User | None, now: dt.datetime | None = None) -> Searcher:

@@ -346,3 +346,22 @@ FILTERS: dict[str, Filter] = {
     "search": text("title", "description", in_comments=True),
     "title": text("title"),
 }
+
+# The attributes that compare dates. Their days may be relative ("tomorrow", "-2 days",
+# read against the clock), so what they select can change with time alone.
+DATE_ATTRIBUTES = frozenset(
+    {
+        "created",
+        "createdRange",
+        "due",
+        "started",
+        "completed",
+        "completedRange",
+        "updated",
+        "modified",
+        "updatedRange",
+        "modifiedRange",
+        "moved",
+        "movedRange",
+    }
+)

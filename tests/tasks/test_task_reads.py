@@ -113,8 +113,9 @@ def test_get_all_tasks_runs_a_fixed_number_of_queries(rpc, world, django_assert_
     TaskFactory.create_batch(5, project=world.project)
     bulk_tasks(world.project, size - 5)
 
-    # the settings (once for the request: token, application URL, default color), the tasks
-    with django_assert_num_queries(2):
+    # the settings (once for the request: token, application URL, default color), the
+    # versions of the data (tests/test_read_cache.py), the tasks
+    with django_assert_num_queries(3):
         assert len(rpc.call("getAllTasks", [world.project.pk])) == size
 
 
