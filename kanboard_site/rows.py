@@ -1,9 +1,10 @@
-"""Reading rows by key without the ORM's query compilation.
+"""Reading rows by key, and inserting the hottest rows, without the ORM's query compilation.
 
 The hottest reads (the caller's user row on every User API request and batch element, a
 task by id, the settings) are one-row lookups on wide tables, where Django's query
 compilation costs several times the query itself. These run a statement written once
 per (table, columns, condition) from the model's own metadata; values stay parameters.
+An insert likewise: one statement per model.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from django.core.exceptions import EmptyResultSet
-from django.db import connection, models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 
 
 @lru_cache(maxsize=64)
@@ -55,6 +56,38 @@ def select_instances(model: type[models.Model], condition: str, params: list) ->
         )
         for row in select_rows(model, tuple(names), condition, params)
     ]
+
+
+def insert_instance(instance: models.Model) -> None:
+    """Insert the new instance's row and give it its id, as Model.save would (the fields'
+    defaults and pre_save values), by a statement written once per model: every task
+    creation inserts one. No save signal is sent (no receiver listens to one)."""
+    model = type(instance)
+    database = connections[DEFAULT_DB_ALIAS]  # not the proxy, asked once per field
+    values = [
+        field.get_db_prep_save(field.pre_save(instance, add=True), database)
+        for field in _inserted_fields(model)
+    ]
+    with database.cursor() as cursor:
+        cursor.execute(_insert_statement(model), values)
+        instance.pk = cursor.fetchone()[0]
+    instance._state.adding = False
+    instance._state.db = database.alias
+
+
+@lru_cache(maxsize=16)
+def _inserted_fields(model: type[models.Model]) -> tuple[models.Field, ...]:
+    return tuple(field for field in model._meta.concrete_fields if not field.primary_key)
+
+
+@lru_cache(maxsize=16)
+def _insert_statement(model: type[models.Model]) -> str:
+    quote = connection.ops.quote_name
+    fields = _inserted_fields(model)
+    columns = ", ".join(quote(field.column) for field in fields)
+    placeholders = ", ".join(["%s"] * len(fields))
+    table, key = quote(model._meta.db_table), quote(model._meta.pk.column)
+    return f"INSERT INTO {table} ({columns}) VALUES ({placeholders}) RETURNING {key}"  # noqa: S608 (model names)
 
 
 def fetch_all(queryset: models.QuerySet) -> list[tuple]:

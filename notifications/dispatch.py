@@ -14,13 +14,12 @@ from __future__ import annotations
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import connection
 
 from notifications.jobs import notify_event
-from notifications.recipients import anyone_notified
 from tasks import events
 from tasks.activity import RECORDED_EVENTS
-from tasks.models import Task
-from webhooks.dispatch import has_webhooks
+from webhooks.global_webhook import global_webhook_url
 
 # Kanboard's NotificationSubscriber: the events of the activity stream, and the mentions.
 NOTIFIED_EVENTS = (events.TASK_USER_MENTION, events.COMMENT_USER_MENTION, *RECORDED_EVENTS)
@@ -37,15 +36,50 @@ def queue_notification(event: events.Event) -> None:
 
 def worth_a_job(event: events.Event) -> bool:
     """Whether the event may be delivered to anyone. A mention names its recipient (who
-    was chosen by the mention's own rules when the event was emitted). Asked inside every
-    change's transaction, so without reading the task's details (several statements,
-    read only when a job is queued): its project is all it needs."""
+    was chosen by the mention's own rules when the event was emitted). Otherwise the task
+    must exist, and a webhook take every event (the global one) or the project's events
+    (an active one of the project), or a member of the project, other than the author,
+    want notifications (the candidates of recipients.notified_members). Asked inside
+    every change's transaction, so as one statement written once, without reading the
+    task's details (read only when a job is queued)."""
     if event.carries("mention"):
         return True
-    project_id = Task.objects.filter(pk=event.task_id).values_list("project_id", flat=True).first()
-    if project_id is None:
-        return False
-    return has_webhooks(project_id) or anyone_notified(project_id, event.actor_id)
+    candidate = [True, True, event.actor_id]  # wants notifications, active, not the author
+    with connection.cursor() as cursor:
+        cursor.execute(
+            _TASK_OF_A_PROJECT_TOLD,
+            [event.task_id, bool(global_webhook_url()), True, *candidate, *candidate],
+        )
+        return cursor.fetchone() is not None
+
+
+# The parameters: the task, whether the global webhook is set, the "active" of a project
+# webhook, then for the direct members and for the members through a group:
+# notifications_enabled, is_active and the author.
+_TASK_OF_A_PROJECT_TOLD = """
+SELECT 1 FROM "tasks" WHERE "tasks"."id" = %s AND (
+    %s
+    OR EXISTS (
+        SELECT 1 FROM "webhooks_projectwebhook" AS "webhook"
+        WHERE "webhook"."project_id" = "tasks"."project_id" AND "webhook"."active" = %s
+    )
+    OR EXISTS (
+        SELECT 1 FROM "project_has_users" AS "member"
+        INNER JOIN "users" ON "users"."id" = "member"."user_id"
+        WHERE "member"."project_id" = "tasks"."project_id"
+        AND "users"."notifications_enabled" = %s AND "users"."is_active" = %s
+        AND "users"."id" <> %s
+    )
+    OR EXISTS (
+        SELECT 1 FROM "project_has_groups" AS "team"
+        INNER JOIN "group_has_users" AS "in_team" ON "in_team"."group_id" = "team"."group_id"
+        INNER JOIN "users" ON "users"."id" = "in_team"."user_id"
+        WHERE "team"."project_id" = "tasks"."project_id"
+        AND "users"."notifications_enabled" = %s AND "users"."is_active" = %s
+        AND "users"."id" <> %s
+    )
+)
+"""
 
 
 def as_json(data: dict) -> str:

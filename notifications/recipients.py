@@ -48,20 +48,6 @@ def notified_members(project_id: int, author_id: int = 0):
     )
 
 
-def anyone_notified(project_id: int, author_id: int) -> bool:
-    """Whether some member could be notified of a change in the project by the author.
-    Asked on every change, so as two plain lookups: the direct members answer for most
-    projects, and the groups are looked at only when none of them does."""
-    wanting = {"user__notifications_enabled": True, "user__is_active": True}
-    direct = ProjectUserRole.objects.filter(project_id=project_id, **wanting)
-    if direct.exclude(user_id=author_id).exists():
-        return True
-    through_group = GroupMember.objects.filter(
-        group__project_roles__project_id=project_id, **wanting
-    )
-    return through_group.exclude(user_id=author_id).exists()
-
-
 def filter_accepts(user: User, task: dict) -> bool:
     """The user's notifications_filter against the task (its owner_id and creator_id)."""
     assigned = task.get("owner_id") == user.pk

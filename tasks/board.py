@@ -12,28 +12,28 @@ from projects.roles import PROJECT_MEMBER, project_role_at_least, role_for
 
 
 def first_column_id(project_id: int) -> int | None:
-    return _column_ids(project_id).first()
+    return _first_id(Column, "project_id = %s ORDER BY position, id LIMIT 1", [project_id])
 
 
 def last_column_id(project_id: int) -> int | None:
-    return _column_ids(project_id).last()
-
-
-def _column_ids(project_id: int):
-    return (
-        Column.objects.filter(project_id=project_id)
-        .order_by("position", "pk")
-        .values_list("pk", flat=True)
+    return _first_id(
+        Column, "project_id = %s ORDER BY position DESC, id DESC LIMIT 1", [project_id]
     )
 
 
 def first_active_swimlane_id(project_id: int) -> int | None:
-    return (
-        Swimlane.objects.filter(project_id=project_id, is_active=True)
-        .order_by("position", "pk")
-        .values_list("pk", flat=True)
-        .first()
+    return _first_id(
+        Swimlane,
+        "project_id = %s AND is_active = %s ORDER BY position, id LIMIT 1",
+        [project_id, True],
     )
+
+
+def _first_id(model, condition: str, params: list) -> int | None:
+    """The id of the first row where ``condition`` holds, by a statement written once:
+    every task creation asks."""
+    rows = select_rows(model, ("id",), condition, params)
+    return rows[0][0] if rows else None
 
 
 @dataclass

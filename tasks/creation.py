@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kanboard_site.inputs import to_id, to_int
+from kanboard_site.rows import insert_instance
 from projects.models import Category, Column, Swimlane
 from tasks import events
 from tasks.assignees import is_assignable
@@ -83,7 +84,7 @@ def insert_task(project_id: int, values: dict, actor_id: int, tags: list[str] = 
     fields["title"] = fields.get("title") if fields.get("title") not in ("", "0") else UNTITLED
     fields["creator_id"] = fields.get("creator_id") or actor_id
     now = int(time.time())
-    task = Task.objects.create(
+    task = Task(
         project_id=project_id,
         date_creation=now,
         date_modification=now,
@@ -91,6 +92,7 @@ def insert_task(project_id: int, values: dict, actor_id: int, tags: list[str] = 
         position=next_position(project_id, fields["column_id"], fields["swimlane_id"]),
         **fields,
     )
+    insert_instance(task)
     if tags:
         save_task_tags(project_id, task.pk, tags)
     events.emit_each((events.TASK_CREATE_UPDATE, events.TASK_CREATE), task.pk, actor_id)

@@ -72,6 +72,11 @@ class Event:
         """Whether the event's own data (beside the task) has ``key``; the task is not read."""
         return key in self._extra
 
+    def given(self, key: str) -> Any:
+        """The event's own value of ``key`` (beside the task), None when it has none; the
+        task is not read."""
+        return self._extra.get(key)
+
 
 class TaskSnapshot:
     """task_details of one task, read once for all the events of one change."""

@@ -12,28 +12,47 @@ from __future__ import annotations
 import time
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.transaction import TransactionManagementError
 
-from projects.models import Column, Project, Swimlane
+from projects.models import Column, Swimlane
 from tasks import events
 from tasks.changes import emit_change
 from tasks.models import Task
 
 
-def lock_projects(*project_ids: int) -> list[int]:
+def lock_projects(*project_ids: int | None) -> list[int]:
     """Lock the projects' rows, in id order (no deadlock between two callers); the ids
-    that exist."""
-    return list(
-        Project.objects.select_for_update()
-        .filter(pk__in=project_ids)
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+    that exist. PostgreSQL locks with SELECT ... FOR UPDATE; SQLite has no row locks, and
+    the IMMEDIATE write transaction already holds the database. Written once, not built
+    by the ORM: every creation and move takes it."""
+    ids = sorted({project_id for project_id in project_ids if project_id is not None})
+    if not ids:
+        return []
+    statement = _LOCK_PROJECTS % ", ".join(["%s"] * len(ids))
+    if connection.features.has_select_for_update:
+        if connection.get_autocommit():
+            raise TransactionManagementError("Projects are locked inside a transaction only")
+        statement += " FOR UPDATE"
+    with connection.cursor() as cursor:
+        cursor.execute(statement, ids)
+        return [project_id for (project_id,) in cursor]
+
+
+_LOCK_PROJECTS = 'SELECT "id" FROM "projects" WHERE "id" IN (%s) ORDER BY "id"'
 
 
 def next_position(project_id: int, column_id: int, swimlane_id: int) -> int:
     """Where a task added to the cell goes: after its open tasks."""
-    return Task.objects.open().in_cell(project_id, column_id, swimlane_id).count() + 1
+    with connection.cursor() as cursor:
+        cursor.execute(_OPEN_IN_CELL, [project_id, column_id, swimlane_id, True])
+        return cursor.fetchone()[0] + 1
+
+
+_OPEN_IN_CELL = (
+    'SELECT COUNT(*) FROM "tasks" WHERE "project_id" = %s AND "column_id" = %s '
+    'AND "swimlane_id" = %s AND "is_active" = %s'
+)
 
 
 def place_in_cell(

@@ -9,13 +9,6 @@ from webhooks.models import ProjectWebhook
 from webhooks.payload import webhook_body
 
 
-def has_webhooks(project_id: int) -> bool:
-    """Whether an event of the project would be delivered to any webhook."""
-    if global_webhook_url():
-        return True
-    return ProjectWebhook.objects.filter(project_id=project_id, active=True).exists()
-
-
 def queue_webhook_deliveries(
     event_name: str, event_data: dict, event_author: str | None, project_id: int
 ) -> None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from projects.models import ProjectUserRole
+from actions.engine import has_actions
+from projects.models import Action, ProjectUserRole
 from tasks import events
 from tasks.models import ProjectActivity, Task
-from tests.factories import SwimlaneFactory
+from tests.factories import ProjectFactory, SwimlaneFactory, TaskFactory
 
 PREFIX = "\\Kanboard\\Action\\"
 
@@ -165,3 +166,18 @@ def test_a_chain_deeper_than_the_limit_stops(rpc, world, board, monkeypatch):
 
     task = rpc.call("getTask", [task_id])
     assert (task["swimlane_id"], task["priority"]) == (second, 1)
+
+
+def test_the_actions_looked_for_are_the_events_projects_own(seeded, django_assert_num_queries):
+    task, elsewhere = TaskFactory(), ProjectFactory()
+    Action.objects.create(project=task.project, event_name="task.open", action_name="Any")
+    Action.objects.create(project=elsewhere, event_name="task.close", action_name="Any")
+
+    def event(name, task_id=task.pk, **extra):
+        return events.Event(name, task_id, 0, extra, events.TaskSnapshot(task_id))
+
+    with django_assert_num_queries(1):
+        assert has_actions(event("task.open"))
+    assert not has_actions(event("task.close"))
+    assert has_actions(event("task.close", project_id=elsewhere.pk))  # named by the event
+    assert not has_actions(event("task.open", task_id=task.pk + 1000))

@@ -14,11 +14,11 @@ import pytest
 from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 
-from accounts.config import get_config, set_config, settings_read_once
+from accounts.config import get_config, set_config
 from kanboard_site import outbound_http
 from tests.factories import ProjectFactory
 from tests.webhooks.conftest import run_worker
-from webhooks.dispatch import has_webhooks, queue_webhook_deliveries
+from webhooks.dispatch import queue_webhook_deliveries
 from webhooks.jobs import deliver_webhook
 from webhooks.models import ProjectWebhook, WebhookAttempt, WebhookDelivery
 from webhooks.project_webhooks import create_project_webhook, update_project_webhook
@@ -352,32 +352,6 @@ def test_project_webhooks_take_their_events_only(seeded, receiver):
         ("/hook/comments", "comment.create"),
     ]
     assert WebhookDelivery.objects.filter(webhook=everything).count() == 2
-
-
-def test_has_webhooks_tells_whether_an_event_would_be_delivered(seeded, receiver):
-    project, other = ProjectFactory(), ProjectFactory()
-    assert not has_webhooks(project.pk)
-
-    webhook = create_project_webhook(project.pk, receiver.url, ["task.close"])
-    assert (has_webhooks(project.pk), has_webhooks(other.pk)) == (True, False)
-
-    update_project_webhook(webhook.pk, webhook.url, [], active=False)
-    set_config("webhook_url", receiver.url)
-    assert (has_webhooks(project.pk), has_webhooks(other.pk)) == (True, True)
-
-
-def test_has_webhooks_reads_the_cached_settings_and_one_row_at_most(
-    seeded, receiver, django_assert_num_queries
-):
-    project = ProjectFactory()
-    with settings_read_once():
-        get_config("application_url")  # the request has read its settings already
-
-        with django_assert_num_queries(1):
-            assert has_webhooks(project.pk) is False
-        set_config("webhook_url", receiver.url)
-        with django_assert_num_queries(0):
-            assert has_webhooks(project.pk) is True
 
 
 def test_a_webhook_disabled_after_queueing_sends_nothing(seeded, receiver):
