@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import secrets
-import threading
 import time
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -11,7 +10,7 @@ from contextvars import ContextVar
 from django.conf import settings
 
 from accounts.models import Setting
-from kanboard_site.database_changes import change_marker
+from kanboard_site.database_changes import ReadSinceLastWrite
 from kanboard_site.rows import select_rows
 
 # The rows a fresh Kanboard installation has, minus the two random tokens.
@@ -84,22 +83,18 @@ def get_configs(defaults: dict[str, str]) -> dict[str, str]:
     return {name: found.get(name) or default for name, default in defaults.items()}
 
 
-# The rows read by the previous request of this thread, with the database's change marker
-# at that time (kanboard_site.database_changes): reused while nothing has been written.
-_last_read = threading.local()
+# The rows, kept while nothing is written to the database (SQLite, outside a transaction).
+_read_since_last_write = ReadSinceLastWrite()
 
 
 def _all_settings() -> dict[str, str]:
-    """Every row of the settings table. On SQLite, outside a transaction, the rows the
-    previous request read are reused when no connection has written to the database since:
+    """Every row of the settings table. On SQLite, outside a transaction, the rows an
+    earlier request read are reused when no connection has written to the database since:
     the table is not read again, and any write (the API, the admin, a command, another
     process) makes the next request read it."""
-    marker = change_marker()
-    if marker is not None and getattr(_last_read, "marker", None) == marker:
-        return _last_read.values
-    values = dict(select_rows(Setting, ("option", "value"), "1 = 1", []))
-    _last_read.marker, _last_read.values = marker, values
-    return values
+    return _read_since_last_write.get(
+        "settings", lambda: dict(select_rows(Setting, ("option", "value"), "1 = 1", []))
+    )
 
 
 def set_config(name: str, value: str, changed_by: int = 0) -> None:

@@ -11,7 +11,13 @@ caller reads the data itself.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
 from django.db import connection
+
+T = TypeVar("T")
 
 
 def change_marker() -> tuple | None:
@@ -23,3 +29,25 @@ def change_marker() -> tuple | None:
     raw = connection.connection
     (data_version,) = raw.execute("PRAGMA data_version").fetchone()
     return (raw, data_version, raw.total_changes)
+
+
+class ReadSinceLastWrite(threading.local):
+    """Values read from the database, kept by this thread while nothing is written to it:
+    ``get(key, read)`` answers what ``read()`` gave the last time while the change marker
+    has not moved, and reads again otherwise (always, where there is no marker). The
+    marker is taken before reading, so a write in between leaves a marker that no later
+    call matches."""
+
+    def __init__(self) -> None:
+        self.marker: tuple | None = None
+        self.values: dict = {}
+
+    def get(self, key, read: Callable[[], T]) -> T:
+        marker = change_marker()
+        if marker is None:
+            return read()
+        if marker != self.marker:
+            self.marker, self.values = marker, {}
+        if key not in self.values:
+            self.values[key] = read()
+        return self.values[key]
